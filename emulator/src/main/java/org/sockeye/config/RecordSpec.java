@@ -1,0 +1,26 @@
+package org.sockeye.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to record as time series: a sampling interval and, per series name, the subjects (link
+ * names, application names) it applies to; an empty subject list means all.
+ *
+ * <p>Link series: {@code queue} (packets), {@code queue-bytes}, {@code throughput} (bits/s over the
+ * interval), {@code drops} (cumulative). Flow series: {@code goodput} (bits/s received over the
+ * interval, per sink flow).
+ */
+public record RecordSpec(long intervalPs, Map<String, List<String>> series) {
+    public static final long DEFAULT_INTERVAL_PS = 10_000_000_000L; // 10 ms
+
+    public boolean wants(String seriesName) {
+        return series.containsKey(seriesName);
+    }
+
+    /** Whether {@code subject} is selected for {@code seriesName}. */
+    public boolean wants(String seriesName, String subject) {
+        List<String> subjects = series.get(seriesName);
+        return subjects != null && (subjects.isEmpty() || subjects.contains(subject));
+    }
+}

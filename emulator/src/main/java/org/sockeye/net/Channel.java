@@ -1,0 +1,221 @@
+package org.sockeye.net;
+
+import org.apache.commons.math3.random.RandomGenerator;
+import org.sockeye.config.LinkSpec;
+import org.sockeye.protocols.Packet;
+import org.sockeye.sim.Event;
+import org.sockeye.sim.Scheduler;
+import org.sockeye.sim.Time;
+
+/**
+ * One direction of a point-to-point link: an output queue, a store-and-forward transmitter and
+ * the propagation path to the far interface.
+ *
+ * <p>A packet waits in the drop-tail queue, occupies the transmitter for exactly
+ * {@code wireBytes · 8 / rate} (IPv4 length plus link framing), may be lost on the wire, and
+ * arrives {@code delay} (plus jitter) after its last bit left. Packets in flight keep FIFO order in
+ * a ring with a single arrival event re-armed for the head, so a busy link costs two events per
+ * packet and allocates nothing; only packets picked for explicit reordering get an event of their
+ * own.
+ */
+public final class Channel {
+    private final Scheduler scheduler;
+    private final String name;
+    private final Interface from;
+    private final Interface to;
+    private final long rateBps;
+    private final long delayPs;
+    private final int framing;
+    private final PacketQueue queue;
+    private final LossModel loss;
+    private final RandomGenerator lossRng;
+    private final long jitterPs;
+    private final RandomGenerator jitterRng;
+    private final LinkSpec.ReorderSpec reorder;
+    private final RandomGenerator reorderRng;
+
+    private Packet onWire;
+    private int onWireBytes;
+    private final Event txDone = new Event() {
+        @Override
+        public void run() {
+            finishTransmission();
+        }
+    };
+
+    // Packets propagating, in arrival order: parallel rings of packets and arrival times.
+    private Packet[] flight = new Packet[16];
+    private long[] flightArrival = new long[16];
+    private int flightHead;
+    private int flightSize;
+    private long lastArrival;
+    private final Event arrival = new Event() {
+        @Override
+        public void run() {
+            deliverArrived();
+        }
+    };
+
+    private final ChannelStats stats = new ChannelStats();
+
+    Channel(Scheduler scheduler, String name, Interface from, Interface to, LinkSpec spec, LossModel loss,
+            RandomGenerator lossRng, RandomGenerator jitterRng, RandomGenerator reorderRng) {
+        this.scheduler = scheduler;
+        this.name = name;
+        this.from = from;
+        this.to = to;
+        this.rateBps = spec.rateBps();
+        this.delayPs = spec.delayPs();
+        this.framing = spec.framing().overheadBytes;
+        LinkSpec.QueueSpec q = spec.queue();
+        this.queue = new PacketQueue(q.limitPackets(), q.limitBytes());
+        this.loss = loss;
+        this.lossRng = lossRng;
+        this.jitterPs = spec.jitterPs();
+        this.jitterRng = jitterRng;
+        this.reorder = spec.reorder();
+        this.reorderRng = reorderRng;
+    }
+
+    /** {@code link:from->to}, the subject name used in results. */
+    public String name() {
+        return name;
+    }
+
+    public Interface from() {
+        return from;
+    }
+
+    public Interface to() {
+        return to;
+    }
+
+    public long rateBps() {
+        return rateBps;
+    }
+
+    public long delayPs() {
+        return delayPs;
+    }
+
+    public PacketQueue queue() {
+        return queue;
+    }
+
+    public ChannelStats stats() {
+        return stats;
+    }
+
+    /** Bytes the packet occupies on this link: the IPv4 datagram plus link framing. */
+    public int wireBytes(Packet p) {
+        return p.ipLength() + framing;
+    }
+
+    /** Hands a packet to this direction: transmit now if idle, else queue it, else drop it. */
+    public void send(Packet p) {
+        int len = wireBytes(p);
+        if (onWire == null) {
+            transmit(p, len);
+        } else if (!queue.offer(p, len, scheduler.now())) {
+            stats.queueDrops++;
+            stats.queueDropBytes += len;
+        }
+    }
+
+    private void transmit(Packet p, int len) {
+        onWire = p;
+        onWireBytes = len;
+        scheduler.scheduleIn(txDone, Time.serialisation(len, rateBps));
+    }
+
+    private void finishTransmission() {
+        Packet p = onWire;
+        int len = onWireBytes;
+        stats.packetsSent++;
+        stats.bytesSent += len;
+        if (loss.lose(lossRng)) {
+            stats.lossDrops++;
+            stats.lossDropBytes += len;
+        } else {
+            propagate(p);
+        }
+        long now = scheduler.now();
+        if (queue.isEmpty()) {
+            onWire = null;
+        } else {
+            Packet next = queue.peek();
+            int nextLen = wireBytes(next);
+            queue.poll(nextLen, now);
+            transmit(next, nextLen);
+        }
+    }
+
+    private void propagate(Packet p) {
+        long at = scheduler.now() + delayPs;
+        if (jitterPs > 0) {
+            at += (long) (jitterRng.nextDouble() * (jitterPs + 1));
+        }
+        if (reorder.probability() > 0 && reorderRng.nextDouble() < reorder.probability()) {
+            stats.reordered++;
+            scheduler.schedule(at + reorder.extraDelayPs(), () -> to.receive(p));
+            return;
+        }
+        // Jitter never reorders: a packet cannot arrive before one that left earlier.
+        if (at < lastArrival) {
+            at = lastArrival;
+        }
+        lastArrival = at;
+        if (flightSize == flight.length) {
+            growFlight();
+        }
+        int slot = (flightHead + flightSize) & (flight.length - 1);
+        flight[slot] = p;
+        flightArrival[slot] = at;
+        flightSize++;
+        if (!arrival.isPending()) {
+            scheduler.schedule(arrival, at);
+        }
+    }
+
+    private void deliverArrived() {
+        long now = scheduler.now();
+        while (flightSize > 0 && flightArrival[flightHead] <= now) {
+            Packet p = flight[flightHead];
+            flight[flightHead] = null;
+            flightHead = (flightHead + 1) & (flight.length - 1);
+            flightSize--;
+            to.receive(p);
+        }
+        if (flightSize > 0) {
+            scheduler.schedule(arrival, flightArrival[flightHead]);
+        }
+    }
+
+    private void growFlight() {
+        int n = flight.length;
+        Packet[] p = new Packet[n * 2];
+        long[] t = new long[n * 2];
+        for (int i = 0; i < flightSize; i++) {
+            p[i] = flight[(flightHead + i) & (n - 1)];
+            t[i] = flightArrival[(flightHead + i) & (n - 1)];
+        }
+        flight = p;
+        flightArrival = t;
+        flightHead = 0;
+    }
+
+    /** Whether the transmitter is busy. */
+    public boolean busy() {
+        return onWire != null;
+    }
+
+    /** Packets queued or on the wire: the backlog a sender sees. */
+    public int backlogPackets() {
+        return queue.packets() + (onWire == null ? 0 : 1);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,114 @@
+package org.sockeye.net;
+
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import org.sockeye.protocols.Errno;
+import org.sockeye.protocols.Packet;
+import org.sockeye.sim.Scheduler;
+
+/**
+ * An end host: terminates traffic addressed to any of its interfaces and demultiplexes it to
+ * transport sockets by protocol and port; sends its own traffic along its forwarding table.
+ * Hosts do not forward others' packets (Linux's default, ip_forward = 0).
+ */
+public final class Host extends Node {
+    /** Linux's default ephemeral port range, net.ipv4.ip_local_port_range = 32768 60999. */
+    public static final int EPHEMERAL_FIRST = 32_768;
+    public static final int EPHEMERAL_LAST = 60_999;
+
+    private final Scheduler scheduler;
+    private final PacketIds ids;
+    private final Int2ObjectOpenHashMap<UdpSocket> udpPorts = new Int2ObjectOpenHashMap<>();
+    private int nextEphemeral = EPHEMERAL_FIRST;
+
+    Host(String name, NetworkCounters counters, Scheduler scheduler, PacketIds ids) {
+        super(name, counters);
+        this.scheduler = scheduler;
+        this.ids = ids;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The host's primary address: that of its first interface. */
+    public int address() {
+        return interfaces().get(0).address();
+    }
+
+    /**
+     * Binds a UDP socket to {@code port} (0 picks the next free ephemeral port).
+     *
+     * @throws SocketException EADDRINUSE if taken, EADDRNOTAVAIL if no ephemeral port is free
+     */
+    public UdpSocket bindUdp(int port, UdpSocket.Receiver receiver) {
+        if (port == 0) {
+            port = freeEphemeral();
+        } else if (udpPorts.containsKey(port)) {
+            throw new SocketException(Errno.EADDRINUSE, "UDP port " + port + " on " + name());
+        }
+        UdpSocket s = new UdpSocket(this, port, receiver);
+        udpPorts.put(port, s);
+        return s;
+    }
+
+    void unbindUdp(int port) {
+        udpPorts.remove(port);
+    }
+
+    private int freeEphemeral() {
+        int span = EPHEMERAL_LAST - EPHEMERAL_FIRST + 1;
+        for (int tries = 0; tries < span; tries++) {
+            int p = nextEphemeral;
+            nextEphemeral = p == EPHEMERAL_LAST ? EPHEMERAL_FIRST : p + 1;
+            if (!udpPorts.containsKey(p)) {
+                return p;
+            }
+        }
+        throw new SocketException(Errno.EADDRNOTAVAIL, "no free ephemeral UDP port on " + name());
+    }
+
+    /** A new packet with a run-unique id, for this host's transport layer to fill in. */
+    Packet newPacket() {
+        Packet p = new Packet();
+        p.id = ids.next();
+        return p;
+    }
+
+    /** MTU of the interface that traffic to {@code destination} leaves by, or 0 if unreachable. */
+    int pathMtu(int destination) {
+        if (owns(destination)) {
+            return 65_535;
+        }
+        Interface out = route(destination);
+        return out == null ? 0 : out.mtu();
+    }
+
+    /** Sends a packet this host originated. */
+    void output(Packet p) {
+        if (owns(p.dstAddr)) {
+            deliverLocally(p); // loopback
+            return;
+        }
+        forward(p);
+    }
+
+    @Override
+    void receive(Packet p, Interface in) {
+        if (!owns(p.dstAddr)) {
+            counters.noRouteDrops++; // not a router: ip_forward = 0
+            return;
+        }
+        deliverLocally(p);
+    }
+
+    private void deliverLocally(Packet p) {
+        if (p.protocol == Packet.PROTO_UDP) {
+            UdpSocket s = udpPorts.get(p.dstPort);
+            if (s == null) {
+                counters.noListenerDrops++;
+                return;
+            }
+            s.deliver(p);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.sockeye.net;
+
+import org.sockeye.protocols.Ipv4;
+import org.sockeye.protocols.Packet;
+
+/** A node's attachment to one link: its IPv4 address, MTU and outgoing channel. */
+public final class Interface {
+    private final Node node;
+    private final int address;
+    private final int mtu;
+    private Channel out;
+
+    Interface(Node node, int address, int mtu) {
+        this.node = node;
+        this.address = address;
+        this.mtu = mtu;
+    }
+
+    void attach(Channel out) {
+        this.out = out;
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public int address() {
+        return address;
+    }
+
+    public int mtu() {
+        return mtu;
+    }
+
+    /** The direction of the link leaving this interface. */
+    public Channel out() {
+        return out;
+    }
+
+    /** A packet arriving on this interface from the link. */
+    void receive(Packet p) {
+        node.receive(p, this);
+    }
+
+    @Override
+    public String toString() {
+        return node.name() + "[" + Ipv4.format(address) + "]";
+    }
+}

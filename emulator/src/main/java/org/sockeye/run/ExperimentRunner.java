@@ -1,0 +1,73 @@
+package org.sockeye.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sockeye.config.ExperimentSpec;
+import org.sockeye.net.NetworkCounters;
+import org.sockeye.reports.CsvIO;
+import org.sockeye.reports.TimeSeriesCsvWriter;
+import org.sockeye.sim.Scheduler;
+import org.sockeye.sim.Time;
+
+/**
+ * Runs one experiment and writes its results directory: {@code timeseries.csv} (streamed during
+ * the run), {@code flows.csv}, {@code links.csv}, {@code run.json} and {@code experiment.yaml}.
+ * The directory appears only when complete (see {@link ResultsDirectory}).
+ */
+public final class ExperimentRunner {
+    private ExperimentRunner() {
+    }
+
+    public static RunSummary run(ExperimentSpec spec, Path outputDir, Simulation.Progress progress)
+            throws IOException {
+        try (ResultsDirectory dir = new ResultsDirectory(outputDir)) {
+            Path out = dir.staging();
+            Files.writeString(out.resolve("experiment.yaml"), spec.source(), StandardCharsets.UTF_8);
+            Simulation sim;
+            Scheduler.StopReason reason;
+            long wallStart;
+            long wall;
+            try (TimeSeriesCsvWriter series = new TimeSeriesCsvWriter(out.resolve("timeseries.csv"))) {
+                sim = new Simulation(spec, series);
+                wallStart = System.nanoTime();
+                reason = sim.run(progress);
+                wall = System.nanoTime() - wallStart;
+            }
+            long duration = spec.durationPs();
+            CsvIO.write(ResultTables.flows(sim.flows().all(), duration), out.resolve("flows.csv"));
+            CsvIO.write(ResultTables.links(sim.network(), duration), out.resolve("links.csv"));
+            RunSummary summary = new RunSummary(dir.target(), sim.scheduler().now(), sim.scheduler().executed(), wall,
+                    reason.name().toLowerCase());
+            writeRunJson(out.resolve("run.json"), spec, sim, summary);
+            dir.commit();
+            return summary;
+        }
+    }
+
+    private static void writeRunJson(Path file, ExperimentSpec spec, Simulation sim, RunSummary s) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode o = json.createObjectNode();
+        o.put("experiment", spec.name());
+        o.put("seed", spec.seed());
+        o.put("simulated_s", Time.toSeconds(s.simulatedPs()));
+        o.put("duration_s", Time.toSeconds(spec.durationPs()));
+        o.put("stop_reason", s.stopReason());
+        o.put("wall_s", s.wallNanos() / 1e9);
+        o.put("events", s.events());
+        o.put("events_per_s", Math.round(s.eventsPerSecond()));
+        o.put("packets_created", sim.network().packetIds().created());
+        NetworkCounters c = sim.network().counters();
+        ObjectNode drops = o.putObject("drops_outside_links");
+        drops.put("no_route", c.noRouteDrops);
+        drops.put("ttl_expired", c.ttlDrops);
+        drops.put("over_mtu", c.mtuDrops);
+        drops.put("no_listener", c.noListenerDrops);
+        o.put("version", Version.get());
+        json.writeValue(file.toFile(), o);
+    }
+}

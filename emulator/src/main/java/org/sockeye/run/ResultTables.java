@@ -1,0 +1,53 @@
+package org.sockeye.run;
+
+import java.util.List;
+import org.sockeye.app.FlowStats;
+import org.sockeye.net.Channel;
+import org.sockeye.net.Link;
+import org.sockeye.net.Network;
+import org.sockeye.reports.Table;
+import org.sockeye.sim.Time;
+
+/** Turns a finished simulation's counters into the tables of {@code flows.csv} and {@code links.csv}. */
+public final class ResultTables {
+    private ResultTables() {
+    }
+
+    public static Table flows(List<FlowStats> flows, long durationPs) {
+        Table t = new Table("flow", "application", "protocol", "source", "destination", "start_s", "end_s",
+                "bytes", "packets", "throughput_bps", "sent_packets", "lost_packets", "loss_rate",
+                "delay_mean_s", "delay_min_s", "delay_max_s", "jitter_s", "retransmissions", "timeouts");
+        for (FlowStats f : flows) {
+            long start = f.startPs;
+            long end = f.stopPs == 0 ? durationPs : Math.min(f.stopPs, durationPs);
+            double seconds = Time.toSeconds(end - start);
+            boolean anyDelay = f.packetsReceived > 0;
+            t.addRow(f.name, f.name, f.protocol, f.source, f.destination, Time.toSeconds(start),
+                    Time.toSeconds(end), f.bytesReceived, f.packetsReceived,
+                    seconds > 0 ? f.bytesReceived * 8 / seconds : 0.0, f.packetsSent, f.lost(), f.lossRate(),
+                    anyDelay ? f.meanDelayPs() / Time.S : Double.NaN,
+                    anyDelay ? Time.toSeconds(f.delayMinPs) : Double.NaN,
+                    anyDelay ? Time.toSeconds(f.delayMaxPs) : Double.NaN,
+                    anyDelay ? f.jitterPs / Time.S : Double.NaN, f.retransmissions, f.timeouts);
+        }
+        return t;
+    }
+
+    public static Table links(Network net, long durationPs) {
+        Table t = new Table("link", "direction", "from", "to", "rate_bps", "delay_s", "packets_sent",
+                "bytes_sent", "drops", "drop_bytes", "queue_drops", "loss_drops", "queue_max_packets",
+                "queue_mean_packets", "queue_max_bytes", "utilisation");
+        for (Link l : net.links()) {
+            for (Channel c : List.of(l.aToB(), l.bToA())) {
+                var s = c.stats();
+                double capacityBits = c.rateBps() * Time.toSeconds(durationPs);
+                t.addRow(l.name(), c.from().node().name() + "->" + c.to().node().name(),
+                        c.from().node().name(), c.to().node().name(), c.rateBps(), Time.toSeconds(c.delayPs()),
+                        s.packetsSent, s.bytesSent, s.drops(), s.dropBytes(), s.queueDrops, s.lossDrops,
+                        c.queue().maxPackets(), c.queue().meanPackets(durationPs), c.queue().maxBytes(),
+                        capacityBits > 0 ? s.bytesSent * 8 / capacityBits : 0.0);
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,122 @@
+package org.sockeye.run;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.sockeye.app.Application;
+import org.sockeye.app.FlowTable;
+import org.sockeye.app.UdpSink;
+import org.sockeye.app.UdpSource;
+import org.sockeye.config.AppSpec;
+import org.sockeye.config.ExperimentSpec;
+import org.sockeye.config.RecordSpec;
+import org.sockeye.config.UdpCbrSpec;
+import org.sockeye.config.UdpOnOffSpec;
+import org.sockeye.config.UdpSinkSpec;
+import org.sockeye.net.Channel;
+import org.sockeye.net.Link;
+import org.sockeye.net.Network;
+import org.sockeye.net.NetworkBuilder;
+import org.sockeye.reports.TimeSeriesCsvWriter;
+import org.sockeye.sim.RandomStreams;
+import org.sockeye.sim.Scheduler;
+
+/**
+ * One experiment, built and ready to run: the network, its applications and the recorder,
+ * all on one scheduler. Knows nothing of files beyond the time-series sink it is given.
+ */
+public final class Simulation {
+    /** Events run between two progress reports (and wall-clock checks). */
+    private static final long CHUNK_EVENTS = 1L << 20;
+
+    private final ExperimentSpec spec;
+    private final Scheduler scheduler = new Scheduler();
+    private final Network network;
+    private final FlowTable flows = new FlowTable();
+    private final List<Application> applications = new ArrayList<>();
+    private final Recorder recorder;
+
+    /** Reports simulated progress while a run goes on. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(long simulatedPs, long totalPs, long events);
+
+        Progress NONE = (s, t, e) -> { };
+    }
+
+    public Simulation(ExperimentSpec spec, TimeSeriesCsvWriter series) {
+        this.spec = spec;
+        this.network = NetworkBuilder.build(spec.nodes(), spec.links(), scheduler, new RandomStreams(spec.seed()));
+        for (AppSpec a : spec.applications()) {
+            applications.add(create(a));
+        }
+        this.recorder = new Recorder(scheduler, spec.record().intervalPs(), spec.durationPs(), series);
+        addProbes(spec.record());
+    }
+
+    private Application create(AppSpec a) {
+        if (a instanceof UdpCbrSpec || a instanceof UdpOnOffSpec) {
+            return new UdpSource(a, network, flows);
+        }
+        if (a instanceof UdpSinkSpec s) {
+            return new UdpSink(s, network, flows);
+        }
+        throw new IllegalArgumentException("no implementation for application type " + a.getClass().getSimpleName());
+    }
+
+    private void addProbes(RecordSpec record) {
+        for (Link link : network.links()) {
+            for (Channel c : List.of(link.aToB(), link.bToA())) {
+                String subject = c.name();
+                if (record.wants("queue", link.name())) {
+                    recorder.add(Probe.level("queue", subject, () -> c.queue().packets()));
+                }
+                if (record.wants("queue-bytes", link.name())) {
+                    recorder.add(Probe.level("queue-bytes", subject, () -> c.queue().bytes()));
+                }
+                if (record.wants("throughput", link.name())) {
+                    recorder.add(Probe.bitRate("throughput", subject, () -> c.stats().bytesSent));
+                }
+                if (record.wants("drops", link.name())) {
+                    recorder.add(Probe.level("drops", subject, () -> c.stats().drops()));
+                }
+            }
+        }
+        flows.all().forEach(f -> {
+            if (record.wants("goodput", f.name)) {
+                recorder.add(Probe.bitRate("goodput", f.name, () -> f.bytesReceived));
+            }
+        });
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public FlowTable flows() {
+        return flows;
+    }
+
+    public List<Application> applications() {
+        return Collections.unmodifiableList(applications);
+    }
+
+    /** Runs to the experiment's duration (or an empty queue), reporting progress between chunks. */
+    public Scheduler.StopReason run(Progress progress) {
+        for (Application a : applications) {
+            a.install();
+        }
+        recorder.start();
+        long end = spec.durationPs();
+        Scheduler.StopReason reason;
+        do {
+            reason = scheduler.run(end, CHUNK_EVENTS);
+            progress.update(scheduler.now(), end, scheduler.executed());
+        } while (reason == Scheduler.StopReason.EVENT_BUDGET);
+        return reason;
+    }
+}

@@ -482,19 +482,22 @@ public final class TcpConnection {
 
         // RFC 9293 §3.10.7.4 first: is the segment acceptable? Trim it to the window.
         int rcvWnd = Math.max(0, rcvAdvEdge - rcvNxt);
-        int seq = seg.seq;
+        boolean syn = seg.has(SYN);
+        int seq = syn ? seg.seq + 1 : seg.seq; // data, if any, follows the SYN
+        int segLen = seg.sequenceLength();
         int dataLen = seg.payloadLength;
         int dataOff = 0;
         boolean fin = seg.has(FIN);
-        if (seg.has(SYN)) {
-            seq++; // data, if any, follows the SYN's sequence number
+        if (syn && state == TcpState.SYN_RECEIVED && seg.seq == irs) {
+            if (!seg.has(ACK)) {
+                sendSynAck(now, null, out); // our SYN-ACK was lost: the peer repeats its SYN
+                return;
+            }
+            syn = false; // simultaneous open (Figure 8): the peer's SYN-ACK; only its ACK is news
+            segLen--;
         }
-        if (!acceptable(seg.seq, seg.sequenceLength(), rcvWnd)) {
+        if (!acceptable(seq - (syn ? 1 : 0), segLen, rcvWnd)) {
             if (!seg.has(RST)) {
-                if (state == TcpState.SYN_RECEIVED && seg.has(SYN) && seg.seq == irs) {
-                    sendSynAck(now, null, out); // our SYN-ACK was lost: the peer repeats its SYN
-                    return;
-                }
                 if (state == TcpState.TIME_WAIT && fin) {
                     arm(TcpTimer.TIME_WAIT, now + cfg.timeWait(), out); // RFC 9293 §3.10.7.4: restart 2·MSL
                 }
@@ -525,12 +528,8 @@ public final class TcpConnection {
             return;
         }
         // Fourth: a SYN in a synchronized state draws a challenge ACK (RFC 5961 §4, RFC 9293).
-        if (seg.has(SYN)) {
-            if (state == TcpState.SYN_RECEIVED && seg.seq == irs) {
-                sendSynAck(now, null, out);
-            } else {
-                sendAck(now, out);
-            }
+        if (syn) {
+            sendAck(now, out);
             return;
         }
         // Fifth: the ACK field.

@@ -1,0 +1,101 @@
+package org.sockeye.protocols.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Property (RFC 9293 §3.10 reliability): under seeded random loss, duplication and reordering the
+ * receiver's byte stream equals the sender's, and both sides close cleanly, for both profiles.
+ */
+class ByteStreamPropertyTest {
+    static final int A = 0x0a000001;
+    static final int B = 0x0a000002;
+
+    static java.util.stream.Stream<Arguments> cases() {
+        java.util.stream.Stream.Builder<Arguments> b = java.util.stream.Stream.builder();
+        for (long seed = 1; seed <= 30; seed++) {
+            b.add(Arguments.of("linux", seed));
+            b.add(Arguments.of("rfc", seed));
+        }
+        b.add(Arguments.of("linux-reno", 7L));
+        b.add(Arguments.of("linux-nosack", 8L));
+        return b.build();
+    }
+
+    static TcpConfig profile(String name) {
+        return switch (name) {
+            case "linux-reno" -> TcpProfiles.linux().with("congestion-control", "reno");
+            case "linux-nosack" -> TcpProfiles.linux().with("sack", "off");
+            default -> TcpProfiles.byName(name);
+        };
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("cases")
+    void byteStreamSurvivesLossDuplicationAndReordering(String profileName, long seed) {
+        Random r = new Random(seed);
+        TestNet net = new TestNet(seed);
+        net.delay = (1 + r.nextInt(20)) * TestNet.MS;
+        net.loss = r.nextDouble() * 0.15;
+        net.duplication = r.nextDouble() * 0.05;
+        net.reordering = r.nextDouble() * 0.2;
+        net.throughCodec = seed % 3 == 0;
+        TcpConfig cfg = profile(profileName).with("time-wait", "2s");
+
+        byte[] payload = new byte[20_000 + r.nextInt(120_000)];
+        r.nextBytes(payload);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        TestNet.Endpoint[] server = new TestNet.Endpoint[1];
+
+        net.listen(B, 80, cfg, 8, e -> {
+            server[0] = e;
+            e.onEvent = ev -> {
+                if (ev == TcpEvent.READABLE || ev == TcpEvent.PEER_FIN) {
+                    int n;
+                    while ((n = e.read(buf.length, buf)) > 0) {
+                        received.write(buf, 0, n);
+                    }
+                    if (n == TcpConnection.EOF) {
+                        e.close();
+                    }
+                }
+            };
+        });
+        TestNet.Endpoint client = net.connect(A, 40000, B, 80, cfg);
+        int[] sent = {0};
+        Runnable pump = () -> {
+            while (sent[0] < payload.length) {
+                int len = Math.min(payload.length - sent[0], 1 + r.nextInt(9000));
+                byte[] chunk = java.util.Arrays.copyOfRange(payload, sent[0], sent[0] + len);
+                int n = client.send(len, chunk);
+                if (n <= 0) {
+                    return;
+                }
+                sent[0] += n;
+            }
+            client.close();
+        };
+        client.onEvent = ev -> {
+            if (ev == TcpEvent.CONNECTED || ev == TcpEvent.WRITABLE) {
+                net.at(net.now, pump);
+            }
+        };
+        net.runUntil(3600 * TestNet.S);
+
+        assertEquals(payload.length, received.size(), "bytes delivered");
+        assertArrayEquals(payload, received.toByteArray(), "byte stream");
+        assertEquals(TcpState.CLOSED, client.state(), "client closed");
+        assertEquals(TcpState.CLOSED, server[0].state(), "server closed");
+        assertTrue(client.events.contains(TcpEvent.CLOSED) && server[0].events.contains(TcpEvent.CLOSED));
+        assertTrue(!client.events.contains(TcpEvent.RESET) && !server[0].events.contains(TcpEvent.RESET),
+                "no resets");
+    }
+}

@@ -28,9 +28,17 @@ public final class FlowStats {
     public long retransmissions;
     public long timeouts;
 
+    /** The sending TCP connection, once connected (null for UDP flows): time series read it. */
+    public org.sockeye.protocols.tcp.TcpConnection tcpSender;
+
     public FlowStats(String name, String protocol) {
         this.name = name;
         this.protocol = protocol;
+    }
+
+    /** Records {@code bytes} of a byte stream delivered in order to the receiving application. */
+    public void streamed(long bytes) {
+        bytesReceived += bytes;
     }
 
     /** Records a datagram of {@code bytes} with sender sequence {@code seq} sent at {@code sentAt}. */

@@ -4,7 +4,7 @@ package org.sockeye.config;
  * An application running on a host. Each kind is its own record; new kinds (TCP bulk transfer,
  * request–response, …) are added as further records and a loader entry.
  */
-public sealed interface AppSpec permits UdpCbrSpec, UdpOnOffSpec, UdpSinkSpec {
+public sealed interface AppSpec permits UdpCbrSpec, UdpOnOffSpec, UdpSinkSpec, TcpBulkSpec, TcpSinkSpec {
     /** Unique application name (default {@code <type>-<index>}). */
     String name();
 

@@ -34,6 +34,7 @@ public final class Channel {
     private final LinkSpec.ReorderSpec reorder;
     private final RandomGenerator reorderRng;
 
+    private PacketTap tap;
     private Packet onWire;
     private int onWireBytes;
     private final Event txDone = new Event() {
@@ -122,7 +123,23 @@ public final class Channel {
         }
     }
 
+    /** Adds an observer of every packet this direction transmits. */
+    public void tap(PacketTap t) {
+        if (tap != null && t != null) {
+            PacketTap first = tap;
+            tap = (c, p, now) -> {
+                first.transmitting(c, p, now);
+                t.transmitting(c, p, now);
+            };
+        } else {
+            tap = t;
+        }
+    }
+
     private void transmit(Packet p, int len) {
+        if (tap != null) {
+            tap.transmitting(this, p, scheduler.now());
+        }
         onWire = p;
         onWireBytes = len;
         scheduler.scheduleIn(txDone, Time.serialisation(len, rateBps));

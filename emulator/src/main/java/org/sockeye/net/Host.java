@@ -19,11 +19,24 @@ public final class Host extends Node {
     private final PacketIds ids;
     private final Int2ObjectOpenHashMap<UdpSocket> udpPorts = new Int2ObjectOpenHashMap<>();
     private int nextEphemeral = EPHEMERAL_FIRST;
+    private TcpStack tcp;
 
     Host(String name, NetworkCounters counters, Scheduler scheduler, PacketIds ids) {
         super(name, counters);
         this.scheduler = scheduler;
         this.ids = ids;
+    }
+
+    /** This host's TCP (configured by {@link #configureTcp}; Linux defaults otherwise). */
+    public TcpStack tcp() {
+        if (tcp == null) {
+            tcp = new TcpStack(this, org.sockeye.protocols.tcp.TcpProfiles.linux());
+        }
+        return tcp;
+    }
+
+    void configureTcp(org.sockeye.protocols.tcp.TcpConfig config) {
+        tcp = new TcpStack(this, config);
     }
 
     public Scheduler scheduler() {
@@ -109,6 +122,8 @@ public final class Host extends Node {
                 return;
             }
             s.deliver(p);
+        } else if (p.protocol == Packet.PROTO_TCP) {
+            tcp().receive(p);
         }
     }
 }

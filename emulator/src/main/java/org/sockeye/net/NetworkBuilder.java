@@ -28,9 +28,15 @@ public final class NetworkBuilder {
             RandomStreams random) {
         Network net = new Network(scheduler, random);
         for (NodeSpec n : nodeSpecs) {
-            net.add(n.kind() == NodeSpec.Kind.ROUTER
-                    ? new Router(n.name(), net.counters())
-                    : new Host(n.name(), net.counters(), scheduler, net.packetIds()));
+            if (n.kind() == NodeSpec.Kind.ROUTER) {
+                net.add(new Router(n.name(), net.counters()));
+            } else {
+                Host h = new Host(n.name(), net.counters(), scheduler, net.packetIds());
+                if (!n.tcp().isEmpty()) {
+                    h.configureTcp(TcpSettings.config(n.tcp()));
+                }
+                net.add(h);
+            }
         }
         Set<Integer> given = new HashSet<>();
         for (LinkSpec l : linkSpecs) {

@@ -42,7 +42,7 @@ public final class ExperimentRunner {
             CsvIO.write(ResultTables.flows(sim.flows().all(), duration), out.resolve("flows.csv"));
             CsvIO.write(ResultTables.links(sim.network(), duration), out.resolve("links.csv"));
             RunSummary summary = new RunSummary(dir.target(), sim.scheduler().now(), sim.scheduler().executed(), wall,
-                    reason.name().toLowerCase());
+                    reason.name().toLowerCase(), sim.flows().all());
             writeRunJson(out.resolve("run.json"), spec, sim, summary);
             dir.commit();
             return summary;

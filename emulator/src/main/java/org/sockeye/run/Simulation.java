@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.sockeye.app.Application;
+import org.sockeye.app.FlowStats;
 import org.sockeye.app.FlowTable;
+import org.sockeye.app.TcpBulkSend;
+import org.sockeye.app.TcpSink;
 import org.sockeye.app.UdpSink;
 import org.sockeye.app.UdpSource;
 import org.sockeye.config.AppSpec;
 import org.sockeye.config.ExperimentSpec;
 import org.sockeye.config.RecordSpec;
+import org.sockeye.config.TcpBulkSpec;
+import org.sockeye.config.TcpSinkSpec;
 import org.sockeye.config.UdpCbrSpec;
 import org.sockeye.config.UdpOnOffSpec;
 import org.sockeye.config.UdpSinkSpec;
@@ -17,6 +22,7 @@ import org.sockeye.net.Channel;
 import org.sockeye.net.Link;
 import org.sockeye.net.Network;
 import org.sockeye.net.NetworkBuilder;
+import org.sockeye.protocols.tcp.TcpInfo;
 import org.sockeye.reports.TimeSeriesCsvWriter;
 import org.sockeye.sim.RandomStreams;
 import org.sockeye.sim.Scheduler;
@@ -52,6 +58,7 @@ public final class Simulation {
         }
         this.recorder = new Recorder(scheduler, spec.record().intervalPs(), spec.durationPs(), series);
         addProbes(spec.record());
+        addTcpTracers(spec.record(), series);
     }
 
     private Application create(AppSpec a) {
@@ -60,6 +67,12 @@ public final class Simulation {
         }
         if (a instanceof UdpSinkSpec s) {
             return new UdpSink(s, network, flows);
+        }
+        if (a instanceof TcpBulkSpec b) {
+            return new TcpBulkSend(b, network, flows);
+        }
+        if (a instanceof TcpSinkSpec s) {
+            return new TcpSink(s, network, flows);
         }
         throw new IllegalArgumentException("no implementation for application type " + a.getClass().getSimpleName());
     }
@@ -86,7 +99,55 @@ public final class Simulation {
             if (record.wants("goodput", f.name)) {
                 recorder.add(Probe.bitRate("goodput", f.name, () -> f.bytesReceived));
             }
+            if (!f.protocol.equals("tcp")) {
+                return;
+            }
+            // Sampled TCP state; cwnd and ssthresh are traced on every change instead (TcpTracer).
+            sampleTcp(record, f, "srtt", i -> i.rttUs() / 1e6);
+            sampleTcp(record, f, "rto", i -> i.rtoUs() / 1e6);
+            sampleTcp(record, f, "inflight", i -> i.unackedBytes());
+            sampleTcp(record, f, "rwnd", i -> i.sndWnd());
+            sampleTcp(record, f, "retransmits", i -> i.totalRetrans());
         });
+    }
+
+    private void sampleTcp(RecordSpec record, FlowStats f, String series,
+            java.util.function.ToDoubleFunction<TcpInfo> read) {
+        if (!record.wants(series, f.name)) {
+            return;
+        }
+        recorder.add(new Probe() {
+            @Override
+            public String series() {
+                return series;
+            }
+
+            @Override
+            public String subject() {
+                return f.name;
+            }
+
+            @Override
+            public double sample(long now, long intervalPs) {
+                return f.tcpSender == null ? Double.NaN : read.applyAsDouble(f.tcpSender.info());
+            }
+        });
+    }
+
+    private void addTcpTracers(RecordSpec record, TimeSeriesCsvWriter series) {
+        for (Application a : applications) {
+            if (a instanceof TcpBulkSend bulk) {
+                String name = bulk.name();
+                boolean cwnd = record.wants("cwnd", name);
+                boolean ssthresh = record.wants("ssthresh", name) || cwnd;
+                boolean rtx = record.wants("retransmit", name) || cwnd;
+                boolean seq = record.wants("sequence", name);
+                if (cwnd || ssthresh || rtx || seq) {
+                    TcpTracer t = new TcpTracer(name, series, cwnd, ssthresh, rtx, seq);
+                    bulk.onConnect(t::attach);
+                }
+            }
+        }
     }
 
     public Network network() {

@@ -23,6 +23,11 @@ public final class TestSpecs {
         return this;
     }
 
+    public TestSpecs host(String name, Map<String, String> tcp) {
+        nodes.add(new NodeSpec(name, NodeSpec.Kind.HOST, tcp));
+        return this;
+    }
+
     public TestSpecs router(String... names) {
         for (String n : names) {
             nodes.add(new NodeSpec(n, NodeSpec.Kind.ROUTER));

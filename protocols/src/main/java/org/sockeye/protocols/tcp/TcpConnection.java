@@ -1474,6 +1474,21 @@ public final class TcpConnection {
 
     // ---------------------------------------------------------------- inspection
 
+    /** Congestion window in bytes; a cheap read for per-ACK tracing (no snapshot). */
+    public int cwnd() {
+        return cc.cwnd();
+    }
+
+    /** Slow-start threshold in bytes. */
+    public int ssthresh() {
+        return cc.ssthresh();
+    }
+
+    /** This side's initial sequence number. */
+    public int iss() {
+        return iss;
+    }
+
     public TcpState state() {
         return state;
     }

@@ -62,7 +62,6 @@ public final class TcpConnection {
     private int sndWnd;
     private int sndWl1;
     private int sndWl2;
-    private int lastWindowField = -1;
     /** Sequence number of the first byte held in {@link #sndBuf}. */
     private int sndBufSeq;
     private int sndShift;
@@ -550,7 +549,6 @@ public final class TcpConnection {
             sndWnd = seg.window << sndShift;
             sndWl1 = seg.seq;
             sndWl2 = seg.ack;
-            lastWindowField = seg.window;
             establish(out);
         }
         if (!processAck(now, seg, out)) {
@@ -659,8 +657,8 @@ public final class TcpConnection {
         sndWl2 = seg.ack;
         retransmitsInRow = 0;
         disarm(TcpTimer.RETRANSMIT, out);
+        ackNow = true; // RFC 9293 §3.10.7.3: acknowledge the SYN-ACK at once (data sent now carries it)
         establish(out);
-        ackNow = true; // RFC 9293 §3.10.7.3: acknowledge the SYN-ACK at once
         trySend(now, out);
         finishAck(now, out);
     }
@@ -716,13 +714,13 @@ public final class TcpConnection {
                 sacked.add(left, right); // RFC 2018 §5: ignore what lies outside (SND.UNA, SND.MAX]
             }
         }
-        boolean windowChanged = seg.window != lastWindowField;
+        // RFC 5681 §2 (e): a window update is not a duplicate (compared in bytes, as Linux does).
+        boolean windowChanged = (seg.window << sndShift) != sndWnd;
         // RFC 9293 §3.10.7.4: update the send window only from newer segments.
         if (lt(sndWl1, seg.seq) || (sndWl1 == seg.seq && leq(sndWl2, ack))) {
             sndWnd = seg.window << sndShift;
             sndWl1 = seg.seq;
             sndWl2 = ack;
-            lastWindowField = seg.window;
             if (sndWnd > 0) {
                 persistBackoff = 0;
                 disarm(TcpTimer.PERSIST, out);
@@ -1386,7 +1384,7 @@ public final class TcpConnection {
             s.tsVal = tsClock(now);
             s.tsEcr = tsRecent;
         }
-        if (sackOn && (flags & (SYN | RST)) == ACK && !outOfOrder.isEmpty()) {
+        if (sackOn && (flags & ACK) != 0 && (flags & (SYN | RST)) == 0 && !outOfOrder.isEmpty()) {
             addSackBlocks(s);
         }
         return s;

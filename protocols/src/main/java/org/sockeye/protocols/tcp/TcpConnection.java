@@ -123,6 +123,7 @@ public final class TcpConnection {
     private boolean appClosed;
     private boolean wantWritable;
     private FastOpenCache fastOpenCache;
+    private boolean fastOpenAccepted;
 
     private long bytesAcked;
     private long bytesReceived;
@@ -202,6 +203,7 @@ public final class TcpConnection {
         c.sndWnd = syn.window; // RFC 7323 §2.2: the window in a SYN is never scaled
         c.sndWl1 = syn.seq;
         c.sndWl2 = iss;
+        c.fastOpenAccepted = acceptSynData;
         if (acceptSynData && syn.payloadLength > 0) {
             // RFC 7413 §4.2.2: data in a SYN with a valid cookie is delivered before the handshake ends.
             int len = Math.min(syn.payloadLength, c.rcvBuf.free());
@@ -963,6 +965,8 @@ public final class TcpConnection {
     private boolean canTransmitData() {
         return switch (state) {
             case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, CLOSING, LAST_ACK -> true;
+            // RFC 7413 §4.2.2: after accepting Fast Open data the server may answer before the final ACK.
+            case SYN_RECEIVED -> fastOpenAccepted;
             default -> false;
         };
     }

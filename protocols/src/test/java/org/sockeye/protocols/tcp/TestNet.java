@@ -71,9 +71,6 @@ final class TestNet {
             now = a.time;
             a.run.run();
         }
-        if (now < limit && queue.isEmpty()) {
-            return;
-        }
         now = Math.max(now, limit);
     }
 

@@ -16,12 +16,20 @@ final class Bulk {
     final List<TestNet.Endpoint> servers = new ArrayList<>();
 
     Bulk(TcpConfig cfg, long oneWayDelay, int bytes) {
+        this(cfg, oneWayDelay, bytes, true);
+    }
+
+    /**
+     * @param serverReads false keeps the data in the server's receive buffer, so the window it
+     *                    advertises stays put and every duplicate ACK counts (RFC 5681 §2 (e))
+     */
+    Bulk(TcpConfig cfg, long oneWayDelay, int bytes, boolean serverReads) {
         net = new TestNet(1);
         net.delay = oneWayDelay;
         net.listen(B, 80, cfg, 8, e -> {
             servers.add(e);
             e.onEvent = ev -> {
-                while (e.read(1 << 20, null) > 0) {
+                while (serverReads && e.read(1 << 20, null) > 0) {
                     // drain
                 }
             };

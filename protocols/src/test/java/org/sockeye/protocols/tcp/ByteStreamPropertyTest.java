@@ -117,6 +117,11 @@ class ByteStreamPropertyTest {
         };
         net.runUntil(3600 * TestNet.S);
 
+        for (TestNet.Sent x : net.dataFrom(A)) { // every (re)transmission carries the right bytes
+            int off = x.seg().seq - (1000 + 40000 + 1);
+            byte[] expect = java.util.Arrays.copyOfRange(payload, off, off + x.seg().payloadLength);
+            assertArrayEquals(expect, x.seg().payload, "sender payload at offset " + off);
+        }
         assertEquals(payload.length, received.size(), "bytes delivered");
         assertArrayEquals(payload, received.toByteArray(), "byte stream");
         assertEquals(TcpState.CLOSED, client.state(), "client closed");

@@ -86,7 +86,7 @@ class CongestionControlTest {
     @Test
     void exactlyTheThirdDuplicateAckTriggersFastRetransmit_rfc5681_3_2() {
         TcpConfig cfg = rfcNoDelack().with("initial-window", "10");
-        Bulk b = new Bulk(cfg, 10 * MS, 100_000);
+        Bulk b = new Bulk(cfg, 10 * MS, 100_000, false);
         b.net.bitsPerSecond = 10_000_000; // spaces the duplicates 1.2 ms apart
         int lost = b.segSeq(1, MSS);
         boolean[] once = {false};
@@ -107,7 +107,7 @@ class CongestionControlTest {
     @Test
     void limitedTransmitSendsNewDataOnTheFirstTwoDuplicates_rfc3042() {
         TcpConfig cfg = rfcNoDelack().with("initial-window", "4");
-        Bulk b = new Bulk(cfg, 10 * MS, 100_000);
+        Bulk b = new Bulk(cfg, 10 * MS, 100_000, false);
         b.net.bitsPerSecond = 10_000_000;
         int lost = b.segSeq(1, MSS);
         boolean[] once = {false};
@@ -192,13 +192,6 @@ class CongestionControlTest {
             return false;
         };
         b.net.runUntil(10 * S);
-        if (System.getenv("TCP_TRACE") != null) {
-            for (TestNet.Sent x : b.net.log) {
-                if (x.time() < 200 * MS) {
-                    System.out.println(x.time() / 1000000 + "us " + (x.srcAddr() == Bulk.A ? "A " : "B ") + x.seg());
-                }
-            }
-        }
         long firstRetransmit = b.sendTimes(holes[0]).get(1);
         for (int hole : holes) {
             List<Long> sends = b.sendTimes(hole);

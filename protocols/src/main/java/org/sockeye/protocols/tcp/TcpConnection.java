@@ -38,6 +38,7 @@ public final class TcpConnection {
     private static final int TIMESTAMP_OPTION_SPACE = 12;
     private static final long NOT_ARMED = Long.MIN_VALUE;
     private static final TcpTimer[] TIMERS = TcpTimer.values();
+    private static final TcpEvent[] EVENTS = TcpEvent.values();
     private static final byte[] COOKIE_REQUEST = new byte[0];
 
     private final TcpConfig cfg;
@@ -52,6 +53,9 @@ public final class TcpConnection {
     private final long[] deadlines = new long[TIMERS.length];
 
     private TcpState state = TcpState.CLOSED;
+    /** Events raised but not yet delivered, one bit per {@link TcpEvent} ordinal. */
+    private int pendingEvents;
+    private boolean delivering;
     private Errno error;
 
     // Send sequence space (RFC 9293 §3.3.1). sndMax is the highest sequence ever sent.
@@ -62,7 +66,6 @@ public final class TcpConnection {
     private int sndWnd;
     private int sndWl1;
     private int sndWl2;
-    private int lastWindowField = -1;
     /** Sequence number of the first byte held in {@link #sndBuf}. */
     private int sndBufSeq;
     private int sndShift;
@@ -124,6 +127,7 @@ public final class TcpConnection {
     private boolean appClosed;
     private boolean wantWritable;
     private FastOpenCache fastOpenCache;
+    private boolean fastOpenAccepted;
 
     private long bytesAcked;
     private long bytesReceived;
@@ -186,6 +190,7 @@ public final class TcpConnection {
             c.sndBuf.append(data, 0, length);
         }
         c.sendSyn(now, out);
+        c.deliverEvents(out);
         return c;
     }
 
@@ -203,15 +208,17 @@ public final class TcpConnection {
         c.sndWnd = syn.window; // RFC 7323 §2.2: the window in a SYN is never scaled
         c.sndWl1 = syn.seq;
         c.sndWl2 = iss;
+        c.fastOpenAccepted = acceptSynData;
         if (acceptSynData && syn.payloadLength > 0) {
             // RFC 7413 §4.2.2: data in a SYN with a valid cookie is delivered before the handshake ends.
             int len = Math.min(syn.payloadLength, c.rcvBuf.free());
             c.rcvBuf.append(syn.payload, 0, len);
             c.rcvNxt += len;
             c.bytesReceived += len;
-            out.event(TcpEvent.READABLE);
+            c.post(TcpEvent.READABLE);
         }
         c.sendSynAck(now, cookieToIssue, out);
+        c.deliverEvents(out);
         return c;
     }
 
@@ -291,26 +298,30 @@ public final class TcpConnection {
      * @param flags 0 or {@link #MSG_MORE}
      */
     public int send(long now, int length, byte[] data, int flags, TcpOutput out) {
-        if (error != null) {
-            return -error.code;
+        try {
+            if (error != null) {
+                return -error.code;
+            }
+            if (state == TcpState.CLOSED || state == TcpState.LISTEN) {
+                return -Errno.ENOTCONN.code;
+            }
+            if (finQueued || !state.canSend()) {
+                return -Errno.EPIPE.code;
+            }
+            int n = Math.min(length, sndBuf.free());
+            if (n < length) {
+                wantWritable = true;
+            }
+            if (n <= 0) {
+                return 0;
+            }
+            sndBuf.append(data, 0, n);
+            moreComing = (flags & MSG_MORE) != 0;
+            trySend(now, out);
+            return n;
+        } finally {
+            deliverEvents(out);
         }
-        if (state == TcpState.CLOSED || state == TcpState.LISTEN) {
-            return -Errno.ENOTCONN.code;
-        }
-        if (finQueued || !state.canSend()) {
-            return -Errno.EPIPE.code;
-        }
-        int n = Math.min(length, sndBuf.free());
-        if (n < length) {
-            wantWritable = true;
-        }
-        if (n <= 0) {
-            return 0;
-        }
-        sndBuf.append(data, 0, n);
-        moreComing = (flags & MSG_MORE) != 0;
-        trySend(now, out);
-        return n;
     }
 
     /**
@@ -321,19 +332,23 @@ public final class TcpConnection {
      * @param into destination for real bytes, or null to discard them
      */
     public int read(long now, int max, byte[] into, TcpOutput out) {
-        int n = Math.min(max, rcvBuf.size());
-        if (n <= 0) {
-            if (error != null) {
-                return -error.code;
+        try {
+            int n = Math.min(max, rcvBuf.size());
+            if (n <= 0) {
+                if (error != null) {
+                    return -error.code;
+                }
+                return peerFin ? EOF : 0;
             }
-            return peerFin ? EOF : 0;
+            if (into != null) {
+                rcvBuf.copyOut(0, into, 0, n);
+            }
+            rcvBuf.discard(n);
+            maybeSendWindowUpdate(now, out);
+            return n;
+        } finally {
+            deliverEvents(out);
         }
-        if (into != null) {
-            rcvBuf.copyOut(0, into, 0, n);
-        }
-        rcvBuf.discard(n);
-        maybeSendWindowUpdate(now, out);
-        return n;
     }
 
     /** In-order bytes waiting to be read. */
@@ -348,22 +363,26 @@ public final class TcpConnection {
 
     /** Half-close (RFC 9293 §3.10.4): a FIN follows the queued data. */
     public void shutdownWrite(long now, TcpOutput out) {
-        if (finQueued) {
-            return;
-        }
-        switch (state) {
-            case ESTABLISHED -> state = TcpState.FIN_WAIT_1;
-            case CLOSE_WAIT -> state = TcpState.LAST_ACK;
-            case SYN_SENT, SYN_RECEIVED -> {
-                // The FIN waits for the handshake; the state changes in establish().
-            }
-            default -> {
+        try {
+            if (finQueued) {
                 return;
             }
+            switch (state) {
+                case ESTABLISHED -> state = TcpState.FIN_WAIT_1;
+                case CLOSE_WAIT -> state = TcpState.LAST_ACK;
+                case SYN_SENT, SYN_RECEIVED -> {
+                    // The FIN waits for the handshake; the state changes in establish().
+                }
+                default -> {
+                    return;
+                }
+            }
+            finQueued = true;
+            finSeq = sndBufSeq + sndBuf.size();
+            trySend(now, out);
+        } finally {
+            deliverEvents(out);
         }
-        finQueued = true;
-        finSeq = sndBufSeq + sndBuf.size();
-        trySend(now, out);
     }
 
     /**
@@ -371,72 +390,84 @@ public final class TcpConnection {
      * otherwise send FIN after the queued data. Data arriving later also draws a RST (Linux).
      */
     public void close(long now, TcpOutput out) {
-        switch (state) {
-            case CLOSED -> {
-                return;
+        try {
+            switch (state) {
+                case CLOSED -> {
+                    return;
+                }
+                case LISTEN, SYN_SENT -> {
+                    enterClosed(out);
+                    return;
+                }
+                default -> {
+                }
             }
-            case LISTEN, SYN_SENT -> {
+            appClosed = true;
+            if (rcvBuf.size() > 0) {
+                sendReset(now, out);
                 enterClosed(out);
                 return;
             }
-            default -> {
-            }
+            shutdownWrite(now, out);
+        } finally {
+            deliverEvents(out);
         }
-        appClosed = true;
-        if (rcvBuf.size() > 0) {
-            sendReset(now, out);
-            enterClosed(out);
-            return;
-        }
-        shutdownWrite(now, out);
     }
 
     /** Abort (RFC 9293 §3.10.5): RST in synchronized states, then CLOSED. */
     public void abort(long now, TcpOutput out) {
-        switch (state) {
-            case CLOSED -> {
-                return;
+        try {
+            switch (state) {
+                case CLOSED -> {
+                    return;
+                }
+                case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> sendReset(now, out);
+                default -> {
+                }
             }
-            case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> sendReset(now, out);
-            default -> {
-            }
+            enterClosed(out);
+        } finally {
+            deliverEvents(out);
         }
-        enterClosed(out);
     }
 
     /** Sets a socket option; NODELAY, CORK and QUICKACK take effect at once (may send). */
     public void setOption(long now, TcpOption opt, int value, TcpOutput out) {
-        boolean on = value != 0;
-        switch (opt) {
-            case NODELAY -> {
-                nodelay = on;
-                if (on) {
-                    forcePushOnce(now, out); // Linux: setting TCP_NODELAY pushes pending data
+        try {
+            boolean on = value != 0;
+            switch (opt) {
+                case NODELAY -> {
+                    nodelay = on;
+                    if (on) {
+                        forcePushOnce(now, out); // Linux: setting TCP_NODELAY pushes pending data
+                    }
                 }
-            }
-            case CORK -> {
-                cork = on;
-                if (!on) {
-                    forcePushOnce(now, out);
+                case CORK -> {
+                    cork = on;
+                    if (!on) {
+                        forcePushOnce(now, out);
+                    }
                 }
-            }
-            case QUICKACK -> {
-                quickAckOption = on;
-                if (on && rcvNxt != lastAckSent && isSynchronized()) {
-                    sendAck(now, out);
+                case QUICKACK -> {
+                    quickAckOption = on;
+                    if (on && rcvNxt != lastAckSent && isSynchronized()) {
+                        sendAck(now, out);
+                    }
                 }
-            }
-            case KEEPALIVE -> {
-                keepalive = on;
-                if (on && isSynchronized()) {
-                    arm(TcpTimer.KEEPALIVE, Math.max(now, lastReceived + keepaliveIdle), out);
-                } else if (!on) {
-                    disarm(TcpTimer.KEEPALIVE, out);
+                case KEEPALIVE -> {
+                    keepalive = on;
+                    if (on && isSynchronized()) {
+                        arm(TcpTimer.KEEPALIVE, Math.max(now, lastReceived + keepaliveIdle), out);
+                    } else if (!on) {
+                        disarm(TcpTimer.KEEPALIVE, out);
+                    }
                 }
+                case KEEPIDLE -> keepaliveIdle = positive(value) * Units.S;
+                case KEEPINTVL -> keepaliveInterval = positive(value) * Units.S;
+                case KEEPCNT -> keepaliveCount = positive(value);
             }
-            case KEEPIDLE -> keepaliveIdle = positive(value) * Units.S;
-            case KEEPINTVL -> keepaliveInterval = positive(value) * Units.S;
-            case KEEPCNT -> keepaliveCount = positive(value);
+        } finally {
+            deliverEvents(out);
         }
     }
 
@@ -457,142 +488,145 @@ public final class TcpConnection {
 
     /** Processes one arriving segment addressed to this connection. */
     public void onSegment(long now, TcpSegment seg, TcpOutput out) {
-        segsIn++;
-        switch (state) {
-            case CLOSED -> {
-                TcpSegment rst = TcpResets.replyTo(seg);
-                if (rst != null) {
-                    transmit(rst, out);
-                }
-                return;
-            }
-            case LISTEN -> {
-                return;
-            }
-            case SYN_SENT -> {
-                onSegmentInSynSent(now, seg, out);
-                return;
-            }
-            default -> {
-            }
-        }
-        lastReceived = now;
-        keepaliveProbes = 0;
-        ackNow = false;
-
-        // RFC 9293 §3.10.7.4 first: is the segment acceptable? Trim it to the window.
-        int rcvWnd = Math.max(0, rcvAdvEdge - rcvNxt);
-        boolean syn = seg.has(SYN);
-        int seq = syn ? seg.seq + 1 : seg.seq; // data, if any, follows the SYN
-        int segLen = seg.sequenceLength();
-        int dataLen = seg.payloadLength;
-        int dataOff = 0;
-        boolean fin = seg.has(FIN);
-        if (syn && state == TcpState.SYN_RECEIVED && seg.seq == irs) {
-            if (!seg.has(ACK)) {
-                sendSynAck(now, null, out); // our SYN-ACK was lost: the peer repeats its SYN
-                return;
-            }
-            syn = false; // simultaneous open (Figure 8): the peer's SYN-ACK; only its ACK is news
-            segLen--;
-        }
-        if (!acceptable(seq - (syn ? 1 : 0), segLen, rcvWnd)) {
-            if (!seg.has(RST)) {
-                if (state == TcpState.TIME_WAIT && fin) {
-                    arm(TcpTimer.TIME_WAIT, now + cfg.timeWait(), out); // RFC 9293 §3.10.7.4: restart 2·MSL
-                }
-                sendAck(now, out);
-            }
-            return;
-        }
-        if (lt(seq, rcvNxt)) {
-            int skip = Math.min(rcvNxt - seq, dataLen);
-            dataOff += skip;
-            dataLen -= skip;
-            seq += skip;
-        }
-        int wndEnd = rcvNxt + rcvWnd;
-        if (dataLen > 0 && gt(seq + dataLen, wndEnd)) {
-            dataLen = Math.max(0, wndEnd - seq);
-            fin = false;
-            ackNow = true;
-        }
-
-        // Second: RST. RFC 5961 §3.2: only an exact match resets; others get a challenge ACK.
-        if (seg.has(RST)) {
-            if (seg.seq == rcvNxt) {
-                onReset(out);
-            } else {
-                sendAck(now, out);
-            }
-            return;
-        }
-        // Fourth: a SYN in a synchronized state draws a challenge ACK (RFC 5961 §4, RFC 9293).
-        if (syn) {
-            sendAck(now, out);
-            return;
-        }
-        // Fifth: the ACK field.
-        if (!seg.has(ACK)) {
-            return;
-        }
-        if (tsOn && seg.hasTimestamps && leq(seg.seq, lastAckSent)) {
-            tsRecent = seg.tsVal; // RFC 7323 §4.3 (3)
-        }
-        if (state == TcpState.SYN_RECEIVED) {
-            if (!TcpSeq.inRange(seg.ack, sndUna + 1, sndMax + 1)) {
-                transmit(TcpResets.replyTo(seg), out);
-                return;
-            }
-            if (parent != null && !parent.childEstablished(this)) {
-                return; // Linux: with the accept queue full the final ACK is dropped
-            }
-            sndWnd = seg.window << sndShift;
-            sndWl1 = seg.seq;
-            sndWl2 = seg.ack;
-            lastWindowField = seg.window;
-            establish(out);
-        }
-        if (!processAck(now, seg, out)) {
-            return;
-        }
-        if (finQueued && gt(sndUna, finSeq)) {
+        try {
+            segsIn++;
             switch (state) {
-                case FIN_WAIT_1 -> state = TcpState.FIN_WAIT_2;
-                case CLOSING -> {
-                    enterTimeWait(now, out);
+                case CLOSED -> {
+                    TcpSegment rst = TcpResets.replyTo(seg);
+                    if (rst != null) {
+                        transmit(rst, out);
+                    }
                     return;
                 }
-                case LAST_ACK -> {
-                    enterClosed(out);
+                case LISTEN -> {
+                    return;
+                }
+                case SYN_SENT -> {
+                    onSegmentInSynSent(now, seg, out);
                     return;
                 }
                 default -> {
                 }
             }
-        }
-        if (state == TcpState.TIME_WAIT) {
-            if (fin) {
-                sendAck(now, out);
-                arm(TcpTimer.TIME_WAIT, now + cfg.timeWait(), out);
-            }
-            return;
-        }
+            lastReceived = now;
+            keepaliveProbes = 0;
+            ackNow = false;
 
-        // Seventh and eighth: segment text and FIN.
-        if (state.canReceiveData() && (dataLen > 0 || fin)) {
-            if (appClosed && dataLen > 0) {
-                sendReset(now, out); // Linux: data for a closed socket is answered with RST
-                enterClosed(out);
+            // RFC 9293 §3.10.7.4 first: is the segment acceptable? Trim it to the window.
+            int rcvWnd = Math.max(0, rcvAdvEdge - rcvNxt);
+            boolean syn = seg.has(SYN);
+            int seq = syn ? seg.seq + 1 : seg.seq; // data, if any, follows the SYN
+            int segLen = seg.sequenceLength();
+            int dataLen = seg.payloadLength;
+            int dataOff = 0;
+            boolean fin = seg.has(FIN);
+            if (syn && state == TcpState.SYN_RECEIVED && seg.seq == irs) {
+                if (!seg.has(ACK)) {
+                    sendSynAck(now, null, out); // our SYN-ACK was lost: the peer repeats its SYN
+                    return;
+                }
+                syn = false; // simultaneous open (Figure 8): the peer's SYN-ACK; only its ACK is news
+                segLen--;
+            }
+            if (!acceptable(seq - (syn ? 1 : 0), segLen, rcvWnd)) {
+                if (!seg.has(RST)) {
+                    if (state == TcpState.TIME_WAIT && fin) {
+                        arm(TcpTimer.TIME_WAIT, now + cfg.timeWait(), out); // RFC 9293 §3.10.7.4: restart 2·MSL
+                    }
+                    sendAck(now, out);
+                }
                 return;
             }
-            receive(now, seg, seq, dataOff, dataLen, fin, out);
-            if (state == TcpState.CLOSED || state == TcpState.TIME_WAIT) {
+            if (lt(seq, rcvNxt)) {
+                int skip = Math.min(rcvNxt - seq, dataLen);
+                dataOff += skip;
+                dataLen -= skip;
+                seq += skip;
+            }
+            int wndEnd = rcvNxt + rcvWnd;
+            if (dataLen > 0 && gt(seq + dataLen, wndEnd)) {
+                dataLen = Math.max(0, wndEnd - seq);
+                fin = false;
+                ackNow = true;
+            }
+
+            // Second: RST. RFC 5961 §3.2: only an exact match resets; others get a challenge ACK.
+            if (seg.has(RST)) {
+                if (seg.seq == rcvNxt) {
+                    onReset(out);
+                } else {
+                    sendAck(now, out);
+                }
                 return;
             }
+            // Fourth: a SYN in a synchronized state draws a challenge ACK (RFC 5961 §4, RFC 9293).
+            if (syn) {
+                sendAck(now, out);
+                return;
+            }
+            // Fifth: the ACK field.
+            if (!seg.has(ACK)) {
+                return;
+            }
+            if (tsOn && seg.hasTimestamps && leq(seg.seq, lastAckSent)) {
+                tsRecent = seg.tsVal; // RFC 7323 §4.3 (3)
+            }
+            if (state == TcpState.SYN_RECEIVED) {
+                if (!TcpSeq.inRange(seg.ack, sndUna + 1, sndMax + 1)) {
+                    transmit(TcpResets.replyTo(seg), out);
+                    return;
+                }
+                if (parent != null && !parent.childEstablished(this)) {
+                    return; // Linux: with the accept queue full the final ACK is dropped
+                }
+                sndWnd = seg.window << sndShift;
+                sndWl1 = seg.seq;
+                sndWl2 = seg.ack;
+                establish(out);
+            }
+            if (!processAck(now, seg, out)) {
+                return;
+            }
+            if (finQueued && gt(sndUna, finSeq)) {
+                switch (state) {
+                    case FIN_WAIT_1 -> state = TcpState.FIN_WAIT_2;
+                    case CLOSING -> {
+                        enterTimeWait(now, out);
+                        return;
+                    }
+                    case LAST_ACK -> {
+                        enterClosed(out);
+                        return;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (state == TcpState.TIME_WAIT) {
+                if (fin) {
+                    sendAck(now, out);
+                    arm(TcpTimer.TIME_WAIT, now + cfg.timeWait(), out);
+                }
+                return;
+            }
+
+            // Seventh and eighth: segment text and FIN.
+            if (state.canReceiveData() && (dataLen > 0 || fin)) {
+                if (appClosed && dataLen > 0) {
+                    sendReset(now, out); // Linux: data for a closed socket is answered with RST
+                    enterClosed(out);
+                    return;
+                }
+                receive(now, seg, seq, dataOff, dataLen, fin, out);
+                if (state == TcpState.CLOSED || state == TcpState.TIME_WAIT) {
+                    return;
+                }
+            }
+            trySend(now, out);
+            finishAck(now, out);
+        } finally {
+            deliverEvents(out);
         }
-        trySend(now, out);
-        finishAck(now, out);
     }
 
     /** RFC 9293 §3.10.7.4 acceptability test, with the zero-window allowance for ACKs. */
@@ -618,7 +652,7 @@ public final class TcpConnection {
         if (seg.has(RST)) {
             if (seg.has(ACK)) {
                 error = Errno.ECONNREFUSED;
-                out.event(TcpEvent.RESET);
+                post(TcpEvent.RESET);
                 enterClosed(out);
             }
             return;
@@ -659,8 +693,8 @@ public final class TcpConnection {
         sndWl2 = seg.ack;
         retransmitsInRow = 0;
         disarm(TcpTimer.RETRANSMIT, out);
+        ackNow = true; // RFC 9293 §3.10.7.3: acknowledge the SYN-ACK at once (data sent now carries it)
         establish(out);
-        ackNow = true; // RFC 9293 §3.10.7.3: acknowledge the SYN-ACK at once
         trySend(now, out);
         finishAck(now, out);
     }
@@ -672,7 +706,7 @@ public final class TcpConnection {
         if (synRetransmitted) {
             rtt.useConservativeInitial(); // RFC 6298 §5.7 (Linux TCP_TIMEOUT_FALLBACK)
         }
-        out.event(TcpEvent.CONNECTED);
+        post(TcpEvent.CONNECTED);
         if (keepalive) {
             arm(TcpTimer.KEEPALIVE, lastReceived + keepaliveIdle, out);
         }
@@ -684,12 +718,12 @@ public final class TcpConnection {
             case SYN_RECEIVED -> {
                 if (parent == null) {
                     error = Errno.ECONNREFUSED;
-                    out.event(TcpEvent.RESET);
+                    post(TcpEvent.RESET);
                 }
             }
             case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> {
                 error = Errno.ECONNRESET;
-                out.event(TcpEvent.RESET);
+                post(TcpEvent.RESET);
             }
             default -> {
             }
@@ -716,13 +750,13 @@ public final class TcpConnection {
                 sacked.add(left, right); // RFC 2018 §5: ignore what lies outside (SND.UNA, SND.MAX]
             }
         }
-        boolean windowChanged = seg.window != lastWindowField;
+        // RFC 5681 §2 (e): a window update is not a duplicate (compared in bytes, as Linux does).
+        boolean windowChanged = (seg.window << sndShift) != sndWnd;
         // RFC 9293 §3.10.7.4: update the send window only from newer segments.
         if (lt(sndWl1, seg.seq) || (sndWl1 == seg.seq && leq(sndWl2, ack))) {
             sndWnd = seg.window << sndShift;
             sndWl1 = seg.seq;
             sndWl2 = ack;
-            lastWindowField = seg.window;
             if (sndWnd > 0) {
                 persistBackoff = 0;
                 disarm(TcpTimer.PERSIST, out);
@@ -780,7 +814,7 @@ public final class TcpConnection {
         }
         if (wantWritable && sndBuf.free() >= Math.min(sndBuf.capacity() / 2, smss) && state.canSend()) {
             wantWritable = false;
-            out.event(TcpEvent.WRITABLE);
+            post(TcpEvent.WRITABLE);
         }
     }
 
@@ -965,6 +999,8 @@ public final class TcpConnection {
     private boolean canTransmitData() {
         return switch (state) {
             case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, CLOSING, LAST_ACK -> true;
+            // RFC 7413 §4.2.2: after accepting Fast Open data the server may answer before the final ACK.
+            case SYN_RECEIVED -> fastOpenAccepted;
             default -> false;
         };
     }
@@ -1142,7 +1178,7 @@ public final class TcpConnection {
                 if (quickAckOption || cfg.delayedAck() == 0) {
                     ackNow = true;
                 }
-                out.event(TcpEvent.READABLE);
+                post(TcpEvent.READABLE);
             } else {
                 rcvBuf.writeAt(rcvBuf.size() + (seq - rcvNxt), payload, payload == null ? 0 : off, len);
                 outOfOrder.add(seq, seq + len);
@@ -1173,7 +1209,7 @@ public final class TcpConnection {
         }
         peerFin = true;
         rcvNxt++;
-        out.event(TcpEvent.PEER_FIN);
+        post(TcpEvent.PEER_FIN);
         switch (state) {
             case SYN_RECEIVED, ESTABLISHED -> state = TcpState.CLOSE_WAIT;
             case FIN_WAIT_1 -> state = TcpState.CLOSING;
@@ -1225,22 +1261,26 @@ public final class TcpConnection {
 
     /** Handles a timer expiry. Expiries of timers cancelled or re-armed later are ignored. */
     public void onTimer(long now, TcpTimer timer, TcpOutput out) {
-        int i = timer.ordinal();
-        if (deadlines[i] == NOT_ARMED || now < deadlines[i]) {
-            return;
-        }
-        deadlines[i] = NOT_ARMED;
-        switch (timer) {
-            case RETRANSMIT -> onRetransmitTimeout(now, out);
-            case DELAYED_ACK -> {
-                if (isSynchronized() && rcvNxt != lastAckSent) {
-                    sendAck(now, out);
-                }
+        try {
+            int i = timer.ordinal();
+            if (deadlines[i] == NOT_ARMED || now < deadlines[i]) {
+                return;
             }
-            case PERSIST -> onPersistTimeout(now, out);
-            case KEEPALIVE -> onKeepaliveTimeout(now, out);
-            case TIME_WAIT -> enterClosed(out);
-            case CORK_FLUSH -> forcePushOnce(now, out); // Linux: corked data waits 200 ms at most
+            deadlines[i] = NOT_ARMED;
+            switch (timer) {
+                case RETRANSMIT -> onRetransmitTimeout(now, out);
+                case DELAYED_ACK -> {
+                    if (isSynchronized() && rcvNxt != lastAckSent) {
+                        sendAck(now, out);
+                    }
+                }
+                case PERSIST -> onPersistTimeout(now, out);
+                case KEEPALIVE -> onKeepaliveTimeout(now, out);
+                case TIME_WAIT -> enterClosed(out);
+                case CORK_FLUSH -> forcePushOnce(now, out); // Linux: corked data waits 200 ms at most
+            }
+        } finally {
+            deliverEvents(out);
         }
     }
 
@@ -1318,7 +1358,7 @@ public final class TcpConnection {
             sendReset(now, out);
         }
         error = Errno.ETIMEDOUT;
-        out.event(TcpEvent.TIMED_OUT);
+        post(TcpEvent.TIMED_OUT);
         enterClosed(out);
     }
 
@@ -1345,7 +1385,32 @@ public final class TcpConnection {
         if (parent != null) {
             parent.childClosed(this);
         }
-        out.event(TcpEvent.CLOSED);
+        post(TcpEvent.CLOSED);
+    }
+
+    /** Queues an event; events go out when the current engine call has finished its state changes. */
+    private void post(TcpEvent e) {
+        pendingEvents |= 1 << e.ordinal();
+    }
+
+    /**
+     * Emits queued events in {@link TcpEvent} order. Runs last in every public entry point, so an
+     * application reacting to an event (even by calling back into this connection) sees a settled state.
+     */
+    private void deliverEvents(TcpOutput out) {
+        if (delivering) {
+            return; // a callback re-entered the engine: the outer loop delivers what it raised, in order
+        }
+        delivering = true;
+        try {
+            while (pendingEvents != 0) {
+                int bit = Integer.numberOfTrailingZeros(pendingEvents);
+                pendingEvents &= ~(1 << bit);
+                out.event(EVENTS[bit]);
+            }
+        } finally {
+            delivering = false;
+        }
     }
 
     private void arm(TcpTimer t, long deadline, TcpOutput out) {
@@ -1386,7 +1451,7 @@ public final class TcpConnection {
             s.tsVal = tsClock(now);
             s.tsEcr = tsRecent;
         }
-        if (sackOn && (flags & (SYN | RST)) == ACK && !outOfOrder.isEmpty()) {
+        if (sackOn && (flags & ACK) != 0 && (flags & (SYN | RST)) == 0 && !outOfOrder.isEmpty()) {
             addSackBlocks(s);
         }
         return s;

@@ -24,6 +24,10 @@ class ByteStreamPropertyTest {
             b.add(Arguments.of("linux", seed));
             b.add(Arguments.of("rfc", seed));
         }
+        for (long seed = 100; seed < 110; seed++) {
+            b.add(Arguments.of("linux-slow-reader", seed));
+            b.add(Arguments.of("rfc-slow-reader", seed));
+        }
         b.add(Arguments.of("linux-reno", 7L));
         b.add(Arguments.of("linux-nosack", 8L));
         return b.build();
@@ -33,6 +37,9 @@ class ByteStreamPropertyTest {
         return switch (name) {
             case "linux-reno" -> TcpProfiles.linux().with("congestion-control", "reno");
             case "linux-nosack" -> TcpProfiles.linux().with("sack", "off");
+            // A small receive buffer drained slowly forces zero windows and persist probes.
+            case "linux-slow-reader" -> TcpProfiles.linux().with("rcvbuf", "6000");
+            case "rfc-slow-reader" -> TcpProfiles.rfc().with("rcvbuf", "5000");
             default -> TcpProfiles.byName(name);
         };
     }
@@ -55,19 +62,39 @@ class ByteStreamPropertyTest {
         byte[] buf = new byte[4096];
         TestNet.Endpoint[] server = new TestNet.Endpoint[1];
 
+        boolean slowReader = profileName.endsWith("slow-reader");
         net.listen(B, 80, cfg, 8, e -> {
             server[0] = e;
-            e.onEvent = ev -> {
-                if (ev == TcpEvent.READABLE || ev == TcpEvent.PEER_FIN) {
-                    int n;
-                    while ((n = e.read(buf.length, buf)) > 0) {
-                        received.write(buf, 0, n);
-                    }
+            Runnable drain = () -> {
+                int n;
+                int budget = slowReader ? 1500 : Integer.MAX_VALUE;
+                while (budget > 0 && (n = e.read(Math.min(buf.length, budget), buf)) != 0) {
                     if (n == TcpConnection.EOF) {
-                        e.close();
+                        if (e.state() != TcpState.CLOSED) {
+                            e.close();
+                        }
+                        return;
                     }
+                    received.write(buf, 0, n);
+                    budget -= n;
                 }
             };
+            if (slowReader) {
+                Runnable[] tick = new Runnable[1];
+                tick[0] = () -> {
+                    drain.run();
+                    if (e.state() != TcpState.CLOSED) {
+                        net.at(net.now + 30 * TestNet.MS, tick[0]);
+                    }
+                };
+                net.at(net.now, tick[0]);
+            } else {
+                e.onEvent = ev -> {
+                    if (ev == TcpEvent.READABLE || ev == TcpEvent.PEER_FIN) {
+                        drain.run();
+                    }
+                };
+            }
         });
         TestNet.Endpoint client = net.connect(A, 40000, B, 80, cfg);
         int[] sent = {0};
@@ -90,11 +117,21 @@ class ByteStreamPropertyTest {
         };
         net.runUntil(3600 * TestNet.S);
 
+        for (TestNet.Sent x : net.dataFrom(A)) { // every (re)transmission carries the right bytes
+            int off = x.seg().seq - (1000 + 40000 + 1);
+            byte[] expect = java.util.Arrays.copyOfRange(payload, off, off + x.seg().payloadLength);
+            assertArrayEquals(expect, x.seg().payload, "sender payload at offset " + off);
+        }
         assertEquals(payload.length, received.size(), "bytes delivered");
         assertArrayEquals(payload, received.toByteArray(), "byte stream");
         assertEquals(TcpState.CLOSED, client.state(), "client closed");
         assertEquals(TcpState.CLOSED, server[0].state(), "server closed");
         assertTrue(client.events.contains(TcpEvent.CLOSED) && server[0].events.contains(TcpEvent.CLOSED));
+        if (slowReader) {
+            int shift = cfg.windowScaling() ? cfg.effectiveWindowScale() : 0;
+            assertTrue(net.from(B).stream().anyMatch(x -> !x.seg().has(TcpSegment.SYN)
+                    && (x.seg().window << shift) < 1460), "window closed below one segment");
+        }
         assertTrue(!client.events.contains(TcpEvent.RESET) && !server[0].events.contains(TcpEvent.RESET),
                 "no resets");
     }

@@ -35,6 +35,12 @@ final class TestNet {
     double reordering;
     /** Encode every segment to wire bytes and decode it again on delivery. */
     boolean throughCodec;
+    /** Link rate in bits per second each way; 0 means infinite (no serialization delay). */
+    long bitsPerSecond;
+    private final Map<Integer, Long> linkFreeAt = new HashMap<>();
+    /** When each segment (first copy) reached its destination. */
+    final Map<TcpSegment, Long> arrivals = new java.util.IdentityHashMap<>();
+
     /** Segments for which this returns true are dropped (tests target specific losses). */
     Predicate<Sent> dropIf = s -> false;
 
@@ -64,9 +70,6 @@ final class TestNet {
             Action a = queue.poll();
             now = a.time;
             a.run.run();
-        }
-        if (now < limit && queue.isEmpty()) {
-            return;
         }
         now = Math.max(now, limit);
     }
@@ -108,8 +111,14 @@ final class TestNet {
             return;
         }
         int copies = random.nextDouble() < duplication ? 2 : 1;
+        long departure = now;
+        if (bitsPerSecond > 0) {
+            long bits = 8L * (40 + seg.optionsLength() + seg.payloadLength);
+            departure = Math.max(now, linkFreeAt.getOrDefault(sent.srcAddr, 0L)) + bits * S / bitsPerSecond;
+            linkFreeAt.put(sent.srcAddr, departure);
+        }
         for (int i = 0; i < copies; i++) {
-            long d = delay;
+            long d = departure - now + delay;
             if (random.nextDouble() < reordering) {
                 d += (long) (random.nextDouble() * 2 * delay);
             }
@@ -132,6 +141,7 @@ final class TestNet {
     }
 
     private void deliver(int dstAddr, int srcAddr, TcpSegment seg) {
+        arrivals.putIfAbsent(seg, now);
         ConnectionId id = new ConnectionId(dstAddr, seg.dstPort, srcAddr, seg.srcPort);
         Endpoint e = connections.get(id);
         if (e != null) {

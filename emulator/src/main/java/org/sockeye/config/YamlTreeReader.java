@@ -12,7 +12,9 @@ import java.io.IOException;
  * parser (data binding would lose the positions we need for error messages).
  */
 final class YamlTreeReader {
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    // Explicit: the builder's default differs from `new YAMLFactory()`; we want `key:` to be null.
+    private static final YAMLFactory FACTORY =
+            YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
     private final ConfigErrors errors;
     private final boolean commandLine;

@@ -88,7 +88,7 @@ final class YamlWriter {
     }
 
     static String quoteIfNeeded(String text) {
-        if (PLAIN.matcher(text).matches() && !text.endsWith(":") && !text.equals("null") && !text.equals("~")) {
+        if (PLAIN.matcher(text).matches() && !text.endsWith(":") && !text.contains(": ") && !text.equals("null") && !text.equals("~")) {
             return text;
         }
         StringBuilder q = new StringBuilder("\"");

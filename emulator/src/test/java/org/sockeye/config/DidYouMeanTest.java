@@ -33,9 +33,16 @@ class DidYouMeanTest {
     }
 
     @Test
-    void levenshteinCountsEdits() {
-        assertEquals(3, DidYouMean.levenshtein("kitten", "sitting"));
-        assertEquals(0, DidYouMean.levenshtein("", ""));
-        assertEquals(4, DidYouMean.levenshtein("", "rate"));
+    void editDistanceCountsEditsAndSwaps() {
+        assertEquals(3, DidYouMean.editDistance("kitten", "sitting"));
+        assertEquals(0, DidYouMean.editDistance("", ""));
+        assertEquals(4, DidYouMean.editDistance("", "rate"));
+        assertEquals(1, DidYouMean.editDistance("prot", "port"));
+    }
+
+    @Test
+    void shortWordsAllowOnlyOneEdit() {
+        assertNull(DidYouMean.closest("rate", List.of("name", "port")));
+        assertEquals("port", DidYouMean.closest("prot", List.of("name", "port")));
     }
 }

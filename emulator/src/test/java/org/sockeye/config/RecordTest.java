@@ -40,7 +40,7 @@ class RecordTest {
         assertError(record("  goodput: [snk]\n"), 28, 13,
                 "unknown application 'snk' in record series 'goodput' (did you mean 'sink'?)");
         // link series take link names, not application names
-        assertError(record("  drops: [cbr]\n"), 28, 12, "unknown link 'cbr' in record series 'drops'");
+        assertError(record("  drops: [cbr]\n"), 28, 11, "unknown link 'cbr' in record series 'drops'");
     }
 
     @Test

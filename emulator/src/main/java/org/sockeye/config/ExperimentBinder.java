@@ -1,0 +1,94 @@
+package org.sockeye.config;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Binds the expanded, substituted tree to an {@link ExperimentSpec}, collecting every error.
+ * Values that fail to convert are replaced by harmless fallbacks so checking can go on; the
+ * loader discards the result if any error was reported.
+ */
+final class ExperimentBinder {
+    /** Top-level keys holding lists of named elements (also what {@code count} expands). */
+    static final List<String> LIST_KEYS = List.of("nodes", "links", "applications");
+
+    static final Set<String> TOP_KEYS = ImmutableSet.of("name", "description", "duration", "seed", Parameters.KEY,
+            "nodes", "links", "applications", "record");
+    private static final Set<String> NODE_KEYS = ImmutableSet.of("name", "kind", CountExpansion.KEY);
+    private static final Map<String, NodeSpec.Kind> KINDS = ImmutableMap.of(
+            "host", NodeSpec.Kind.HOST, "router", NodeSpec.Kind.ROUTER, "switch", NodeSpec.Kind.ROUTER);
+
+    private final ConfigErrors errors;
+    private final ValueReader values;
+
+    ExperimentBinder(ConfigErrors errors) {
+        this.errors = errors;
+        this.values = new ValueReader(errors);
+    }
+
+    ExperimentSpec bind(YamlMap root, Map<String, String> parameters, String source) {
+        MapFields top = new MapFields(root, "experiment", TOP_KEYS, errors);
+        String name = values.name(top.requiredScalar("name"), "experiment", "experiment");
+        YamlScalar description = top.scalar("description");
+        long duration = values.positiveTime(top.requiredScalar("duration"), "duration", 1);
+        long seed = values.integer(top.scalar("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE, 1);
+
+        NodeTable nodes = bindNodes(top);
+        LinkBinder.Result links = new LinkBinder(values, nodes).bind(elements(top, "links", false));
+        if (!links.endpointErrors()) {
+            // Unknown endpoints already produce errors; connectivity on a broken graph would only add noise.
+            nodes.reportUnreachable(links.graph(), errors);
+        }
+        ApplicationBinder.Result apps = new ApplicationBinder(values, nodes, duration)
+                .bind(elements(top, "applications", false));
+        RecordSpec record = new RecordBinder(values, links.names(), apps.names()).bind(top.node("record"));
+
+        return new ExperimentSpec(name, description == null ? "" : description.text(), duration, seed,
+                Collections.unmodifiableMap(new LinkedHashMap<>(parameters)), nodes.specs(), links.specs(),
+                apps.specs(), record, source);
+    }
+
+    private NodeTable bindNodes(MapFields top) {
+        NodeTable table = new NodeTable();
+        List<YamlMap> elements = elements(top, "nodes", true);
+        for (YamlMap m : elements) {
+            MapFields f = new MapFields(m, "node", NODE_KEYS, errors);
+            YamlScalar nameNode = f.requiredScalar("name");
+            String name = values.name(nameNode, "node", null);
+            NodeSpec.Kind kind = values.choice(f.scalar("kind"), "node kind", KINDS, NodeSpec.Kind.HOST);
+            if (name != null) {
+                table.add(new NodeSpec(name, kind), nameNode, errors);
+            }
+        }
+        if (top.node("nodes") instanceof YamlList list && list.items().isEmpty()) {
+            errors.at(list, "nodes must not be empty");
+        }
+        return table;
+    }
+
+    /** The maps of a top-level list; non-map elements are reported and skipped. */
+    private List<YamlMap> elements(MapFields top, String key, boolean required) {
+        List<YamlMap> out = new ArrayList<>();
+        if (required && top.requiredNode(key) == null) {
+            return out;
+        }
+        YamlList list = top.list(key);
+        if (list == null) {
+            return out;
+        }
+        String what = key.substring(0, key.length() - 1);
+        for (YamlNode item : list.items()) {
+            YamlMap m = values.map(item, what);
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,105 @@
+package org.sockeye.config;
+
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Binds the {@code record:} block: the sampling interval and the series to record, with their subjects. */
+final class RecordBinder {
+    static final String INTERVAL = "interval";
+    static final String ALL = "all";
+    /** Series sampled per link (subjects are link names). */
+    static final Set<String> LINK_SERIES = ImmutableSet.of("queue", "queue-bytes", "throughput", "drops");
+    /** Series sampled per flow (subjects are application names); the TCP ones are accepted ahead of TCP. */
+    static final Set<String> FLOW_SERIES = ImmutableSet.of("goodput", "cwnd", "ssthresh", "srtt", "rto", "inflight",
+            "retransmits", "rwnd");
+    private static final List<String> KEYS = keys();
+
+    private final ValueReader values;
+    private final ConfigErrors errors;
+    private final Set<String> links;
+    private final Set<String> applications;
+
+    RecordBinder(ValueReader values, Set<String> links, Set<String> applications) {
+        this.values = values;
+        this.errors = values.errors();
+        this.links = links;
+        this.applications = applications;
+    }
+
+    RecordSpec bind(YamlNode node) {
+        if (node == null) {
+            return new RecordSpec(RecordSpec.DEFAULT_INTERVAL_PS, Map.of());
+        }
+        YamlMap map = values.map(node, "record");
+        if (map == null) {
+            return new RecordSpec(RecordSpec.DEFAULT_INTERVAL_PS, Map.of());
+        }
+        Map<String, List<String>> series = new LinkedHashMap<>();
+        long interval = RecordSpec.DEFAULT_INTERVAL_PS;
+        for (YamlMap.Entry e : map.entries()) {
+            String key = e.key().text();
+            if (key.equals(INTERVAL)) {
+                YamlScalar s = e.value() instanceof YamlScalar sc ? sc : null;
+                if (s == null) {
+                    errors.at(e.value(), "interval must be a single value, got " + e.value().kindName());
+                }
+                interval = values.positiveTime(s, "interval", RecordSpec.DEFAULT_INTERVAL_PS);
+            } else if (LINK_SERIES.contains(key)) {
+                series.put(key, subjects(key, e.value(), "link", links));
+            } else if (FLOW_SERIES.contains(key)) {
+                series.put(key, subjects(key, e.value(), "application", applications));
+            } else {
+                errors.at(e.key(), "unknown record series '" + key + "'" + DidYouMean.suffix(key, KEYS));
+            }
+        }
+        return new RecordSpec(interval, Collections.unmodifiableMap(series));
+    }
+
+    /** {@code all} (an empty list in {@link RecordSpec}), one name, or a list of names. */
+    private List<String> subjects(String series, YamlNode node, String kind, Set<String> known) {
+        List<YamlScalar> items = new ArrayList<>();
+        if (node instanceof YamlScalar s) {
+            if (s.text().equals(ALL)) {
+                return List.of();
+            }
+            items.add(s);
+        } else if (node instanceof YamlList list) {
+            if (list.items().isEmpty()) {
+                errors.at(node, "record series '" + series + "' has no subjects (use 'all' for every " + kind + ")");
+            }
+            for (YamlNode item : list.items()) {
+                if (item instanceof YamlScalar s) {
+                    items.add(s);
+                } else {
+                    errors.at(item, "a subject of record series '" + series + "' must be a " + kind + " name, got "
+                            + item.kindName());
+                }
+            }
+        } else {
+            errors.at(node, "record series '" + series + "' must be 'all' or a list of " + kind + " names");
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (YamlScalar s : items) {
+            if (!known.contains(s.text())) {
+                errors.at(s, "unknown " + kind + " '" + s.text() + "' in record series '" + series + "'"
+                        + DidYouMean.suffix(s.text(), known));
+            } else if (!out.contains(s.text())) {
+                out.add(s.text());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(List.of(INTERVAL));
+        keys.addAll(LINK_SERIES);
+        keys.addAll(FLOW_SERIES);
+        return List.copyOf(keys);
+    }
+}

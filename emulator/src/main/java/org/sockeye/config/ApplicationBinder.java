@@ -23,9 +23,18 @@ final class ApplicationBinder {
             .add("on", "off").build();
     private static final Set<String> SINK_KEYS = ImmutableSet.<String>builder().addAll(COMMON_KEYS)
             .add("port").build();
+    private static final Set<String> TCP_BULK_KEYS = ImmutableSet.<String>builder().addAll(COMMON_KEYS)
+            .add("to", "source-port", "bytes", "write-size").build();
+    private static final Set<String> TCP_SINK_KEYS = ImmutableSet.<String>builder().addAll(SINK_KEYS)
+            .add("backlog").build();
     /** Type -> allowed keys; the map's keys are the known types. */
     private static final Map<String, Set<String>> TYPES = ImmutableMap.of(
-            "udp-cbr", CBR_KEYS, "udp-onoff", ONOFF_KEYS, "udp-sink", SINK_KEYS);
+            "udp-cbr", CBR_KEYS, "udp-onoff", ONOFF_KEYS, "udp-sink", SINK_KEYS,
+            "tcp-bulk", TCP_BULK_KEYS, "tcp-sink", TCP_SINK_KEYS);
+    /** iperf3's default TCP write. */
+    static final long DEFAULT_WRITE_SIZE = 128 * 1024;
+    /** A common listen() backlog (Linux's SOMAXCONN before 5.4). */
+    static final int DEFAULT_BACKLOG = 128;
 
     static final long DEFAULT_SIZE = 1000;
     /** 65535 - 20 (IPv4 header) - 8 (UDP header): RFC 768 / RFC 791. */
@@ -90,17 +99,36 @@ final class ApplicationBinder {
             errors.at(startNode, "start '" + startNode.text() + "' must be before the end of the experiment");
         }
         switch (type) {
-            case "udp-sink": {
+            case "udp-sink":
+            case "tcp-sink": {
                 YamlScalar portNode = f.requiredScalar("port");
                 int port = (int) values.integer(portNode, "port", 1, 65_535, 0);
+                String protocol = type.substring(0, 3);
                 if (node != null && port != 0) {
-                    String previous = sinkPorts.putIfAbsent(node + ":" + port, name);
+                    String previous = sinkPorts.putIfAbsent(protocol + ":" + node + ":" + port, name);
                     if (previous != null) {
-                        errors.at(portNode, "port " + port + " on host '" + node + "' is already used by sink '"
-                                + previous + "'");
+                        errors.at(portNode, protocol.toUpperCase() + " port " + port + " on host '" + node
+                                + "' is already used by sink '" + previous + "'");
                     }
                 }
-                return new UdpSinkSpec(name, node, start, stop, port);
+                if (type.equals("udp-sink")) {
+                    return new UdpSinkSpec(name, node, start, stop, port);
+                }
+                int backlog = (int) values.integer(f.scalar("backlog"), "backlog", 0, 65_535, DEFAULT_BACKLOG);
+                return new TcpSinkSpec(name, node, start, stop, port, backlog);
+            }
+            case "tcp-bulk": {
+                Endpoint to = destination(f.requiredScalar("to"));
+                int sourcePort = (int) values.integer(f.scalar("source-port"), "source-port", 0, 65_535, 0);
+                YamlScalar bytesNode = f.scalar("bytes");
+                long bytes = bytesNode == null || bytesNode.text().equals("unlimited") ? 0 : values.size(bytesNode, 0);
+                YamlScalar writeNode = f.scalar("write-size");
+                long write = values.size(writeNode, DEFAULT_WRITE_SIZE);
+                if (write < 1 || write > Integer.MAX_VALUE) {
+                    errors.at(writeNode, "write-size must be between 1B and 2GiB, got '" + writeNode.text() + "'");
+                    write = DEFAULT_WRITE_SIZE;
+                }
+                return new TcpBulkSpec(name, node, start, stop, to, sourcePort, bytes, (int) write);
             }
             case "udp-cbr":
             case "udp-onoff": {

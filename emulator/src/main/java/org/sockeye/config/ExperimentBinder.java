@@ -19,8 +19,8 @@ final class ExperimentBinder {
     static final List<String> LIST_KEYS = List.of("nodes", "links", "applications");
 
     static final Set<String> TOP_KEYS = ImmutableSet.of("name", "description", "duration", "seed", Parameters.KEY,
-            "nodes", "links", "applications", "record");
-    private static final Set<String> NODE_KEYS = ImmutableSet.of("name", "kind", CountExpansion.KEY);
+            "nodes", "links", "applications", "record", "tcp");
+    private static final Set<String> NODE_KEYS = ImmutableSet.of("name", "kind", "tcp", CountExpansion.KEY);
     private static final Map<String, NodeSpec.Kind> KINDS = ImmutableMap.of(
             "host", NodeSpec.Kind.HOST, "router", NodeSpec.Kind.ROUTER, "switch", NodeSpec.Kind.ROUTER);
 
@@ -39,7 +39,8 @@ final class ExperimentBinder {
         long duration = values.positiveTime(top.requiredScalar("duration"), "duration", 1);
         long seed = values.integer(top.scalar("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE, 1);
 
-        NodeTable nodes = bindNodes(top);
+        Map<String, String> tcp = TcpSettings.bind(top.node("tcp"), Map.of(), values);
+        NodeTable nodes = bindNodes(top, tcp);
         LinkBinder.Result links = new LinkBinder(values, nodes).bind(elements(top, "links", false));
         if (!links.endpointErrors()) {
             // Unknown endpoints already produce errors; connectivity on a broken graph would only add noise.
@@ -54,7 +55,7 @@ final class ExperimentBinder {
                 apps.specs(), record, source);
     }
 
-    private NodeTable bindNodes(MapFields top) {
+    private NodeTable bindNodes(MapFields top, Map<String, String> tcp) {
         NodeTable table = new NodeTable();
         List<YamlMap> elements = elements(top, "nodes", true);
         for (YamlMap m : elements) {
@@ -62,8 +63,13 @@ final class ExperimentBinder {
             YamlScalar nameNode = f.requiredScalar("name");
             String name = values.name(nameNode, "node", null);
             NodeSpec.Kind kind = values.choice(f.scalar("kind"), "node kind", KINDS, NodeSpec.Kind.HOST);
+            Map<String, String> nodeTcp = TcpSettings.bind(f.node("tcp"), tcp, values);
+            if (f.has("tcp") && kind != NodeSpec.Kind.HOST) {
+                errors.at(f.node("tcp"), "tcp settings belong on hosts; '" + name + "' is a router");
+            }
             if (name != null) {
-                table.add(new NodeSpec(name, kind), nameNode, errors);
+                table.add(new NodeSpec(name, kind, kind == NodeSpec.Kind.HOST ? Map.copyOf(nodeTcp) : Map.of()),
+                        nameNode, errors);
             }
         }
         if (top.node("nodes") instanceof YamlList list && list.items().isEmpty()) {

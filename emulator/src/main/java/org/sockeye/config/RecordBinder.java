@@ -14,9 +14,14 @@ final class RecordBinder {
     static final String ALL = "all";
     /** Series sampled per link (subjects are link names). */
     static final Set<String> LINK_SERIES = ImmutableSet.of("queue", "queue-bytes", "throughput", "drops");
-    /** Series sampled per flow (subjects are application names); the TCP ones are accepted ahead of TCP. */
+    /**
+     * Series per flow (subjects are application names). TCP: srtt, rto, inflight, rwnd and
+     * retransmits are sampled; cwnd and ssthresh are traced on every change (cwnd brings ssthresh
+     * and retransmit markers along); retransmit adds one row per retransmitted segment; sequence
+     * adds the seq-sent and ack rows of a time–sequence graph.
+     */
     static final Set<String> FLOW_SERIES = ImmutableSet.of("goodput", "cwnd", "ssthresh", "srtt", "rto", "inflight",
-            "retransmits", "rwnd");
+            "retransmits", "rwnd", "retransmit", "sequence");
     private static final List<String> KEYS = keys();
 
     private final ValueReader values;

@@ -33,7 +33,7 @@ public final class NetworkBuilder {
             } else {
                 Host h = new Host(n.name(), net.counters(), scheduler, net.packetIds());
                 if (!n.tcp().isEmpty()) {
-                    h.configureTcp(TcpSettings.config(n.tcp()));
+                    h.configureTcp(org.sockeye.config.TcpSettings.config(n.tcp()));
                 }
                 net.add(h);
             }

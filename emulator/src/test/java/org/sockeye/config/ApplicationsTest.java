@@ -61,7 +61,7 @@ class ApplicationsTest {
         assertError(valid("type: udp-sink", "type: udp-snk"), 24, 11,
                 "unknown application type 'udp-snk' (did you mean 'udp-sink'?)");
         assertError(valid("    type: udp-sink\n", ""), 23, 5,
-                "missing required key 'type' in application (one of udp-cbr, udp-onoff, udp-sink)");
+                "missing required key 'type' in application (one of udp-cbr, udp-onoff, udp-sink, tcp-bulk, tcp-sink)");
     }
 
     @Test

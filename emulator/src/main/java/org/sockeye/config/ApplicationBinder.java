@@ -36,6 +36,8 @@ final class ApplicationBinder {
     /** A common listen() backlog (Linux's SOMAXCONN before 5.4). */
     static final int DEFAULT_BACKLOG = 128;
 
+    private static final Map<String, String> TYPE_NAMES = Maps.toMap(TYPES.keySet(), t -> t);
+
     static final long DEFAULT_SIZE = 1000;
     /** 65535 - 20 (IPv4 header) - 8 (UDP header): RFC 768 / RFC 791. */
     static final long MAX_UDP_PAYLOAD = 65_507;
@@ -77,11 +79,10 @@ final class ApplicationBinder {
             errors.at(m, "missing required key 'type' in application (one of " + String.join(", ", TYPES.keySet()) + ")");
             return null;
         }
-        String type = values.choice(typeNode instanceof YamlScalar s ? s : null, "application type",
-                Maps.toMap(TYPES.keySet(), t -> t), null);
         if (!(typeNode instanceof YamlScalar)) {
             errors.at(typeNode, "type must be a single value, got " + typeNode.kindName());
         }
+        String type = values.choice(typeNode instanceof YamlScalar s ? s : null, "application type", TYPE_NAMES, null);
         if (type == null) {
             return null;
         }

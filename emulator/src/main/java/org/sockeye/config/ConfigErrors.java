@@ -2,8 +2,10 @@ package org.sockeye.config;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Collects errors while loading one file, so the user sees all of them at once. */
 final class ConfigErrors {
@@ -14,6 +16,10 @@ final class ConfigErrors {
     // A set: an error inside a `count:` element is found once per copy, but reported once.
     private final LinkedHashSet<ConfigError> errors = new LinkedHashSet<>();
 
+    // Positions of values already known to be wrong (e.g. an unknown ${parameter}): later errors
+    // there would only be consequences of the first, so they are dropped.
+    private final Set<Long> spoilt = new HashSet<>();
+
     ConfigErrors(String file) {
         this.file = file;
     }
@@ -22,13 +28,31 @@ final class ConfigErrors {
         return file;
     }
 
-    /** An error at a node; nodes created by {@code --set} have line 0 and report the command line. */
+    /**
+     * An error at a node; nodes created by {@code --set} have line 0 and report the command line.
+     * Ignored if the node's value was {@linkplain #spoil spoilt} by an earlier error.
+     */
     void at(YamlNode node, String message) {
+        if (node.line() > 0 && spoilt.contains(position(node))) {
+            return;
+        }
         if (node.line() <= 0) {
             errors.add(ConfigError.commandLine(message));
         } else {
             errors.add(new ConfigError(file, node.line(), node.column(), message));
         }
+    }
+
+    /** Reports an error at {@code node} and drops any later error at the same position. */
+    void spoil(YamlNode node, String message) {
+        at(node, message);
+        if (node.line() > 0) {
+            spoilt.add(position(node));
+        }
+    }
+
+    private static long position(YamlNode node) {
+        return (long) node.line() << 32 | node.column();
     }
 
     void at(int line, int column, String message) {

@@ -39,8 +39,8 @@ public final class ExperimentLoader {
             throws ConfigException {
         ConfigErrors errors = new ConfigErrors(fileName);
         YamlNode parsed = new YamlTreeReader(errors, false).read(text);
-        if (parsed == null) {
-            errors.throwIfAny();
+        if (parsed == null) { // the reader has reported why
+            throw new ConfigException(errors.sorted());
         }
         if (!(parsed instanceof YamlMap root)) {
             errors.at(parsed, "an experiment file must be a map of keys (name, duration, nodes, ...), got "

@@ -26,7 +26,7 @@ final class LinkBinder {
     private static final Set<String> REORDER_KEYS = ImmutableSet.of("probability", "delay");
     private static final Set<String> BERNOULLI_KEYS = ImmutableSet.of("model", "rate");
     private static final Set<String> GILBERT_KEYS = ImmutableSet.of("model", "p", "r", "loss-good", "loss-bad");
-    private static final Set<String> ANY_LOSS_KEYS = ImmutableSet.of("model", "rate", "p", "r", "loss-good", "loss-bad");
+    private static final Set<String> NONE_KEYS = ImmutableSet.of("model");
     private static final Map<String, String> LOSS_MODELS = ImmutableMap.of(
             "none", "none", "bernoulli", "bernoulli", "gilbert-elliott", "gilbert-elliott");
     private static final Map<String, Framing> FRAMINGS = ImmutableMap.of(
@@ -211,16 +211,16 @@ final class LinkBinder {
         if (map == null) {
             return new NoLoss();
         }
-        YamlNode modelNode = map.get("model");
-        String model = modelNode == null ? null
-                : values.choice(modelNode instanceof YamlScalar ms ? ms : null, "loss model", LOSS_MODELS, null);
-        if (modelNode == null) {
-            errors.at(map, "missing required key 'model' in loss (bernoulli or gilbert-elliott)");
-        } else if (!(modelNode instanceof YamlScalar)) {
-            errors.at(modelNode, "model must be a single value, got " + modelNode.kindName());
+        // The model decides which other keys are allowed, so keys are checked once it is known.
+        YamlNode modelValue = map.get("model");
+        if (modelValue == null) {
+            errors.at(map, "missing required key 'model' in loss (one of " + String.join(", ", LOSS_MODELS.keySet())
+                    + ")");
+        } else if (!(modelValue instanceof YamlScalar)) {
+            errors.at(modelValue, "model must be a single value, got " + modelValue.kindName());
         }
+        String model = values.choice(modelValue instanceof YamlScalar s ? s : null, "loss model", LOSS_MODELS, null);
         if (model == null) {
-            new MapFields(map, "loss", ANY_LOSS_KEYS, errors);
             return new NoLoss();
         }
         switch (model) {
@@ -237,8 +237,8 @@ final class LinkBinder {
                 double lossBad = values.probability(f.scalar("loss-bad"), "loss-bad", 1);
                 return new GilbertElliottLoss(p, r, lossGood, lossBad);
             }
-            default:
-                new MapFields(map, "loss", ImmutableSet.of("model"), errors);
+            default: // none
+                new MapFields(map, "loss", NONE_KEYS, errors);
                 return new NoLoss();
         }
     }

@@ -66,13 +66,13 @@ final class Parameters {
         while (start >= 0) {
             int end = text.indexOf('}', start);
             if (end < 0) {
-                errors.at(scalar, "unterminated '${' in '" + text + "'");
+                errors.spoil(scalar, "unterminated '${' in '" + text + "'");
                 return text;
             }
             String name = text.substring(start + 2, end);
             String value = params.get(name);
             if (value == null) {
-                errors.at(scalar, "unknown parameter '" + name + "'" + DidYouMean.suffix(name, params.keySet()));
+                errors.spoil(scalar, "unknown parameter '" + name + "'" + DidYouMean.suffix(name, params.keySet()));
                 value = "";
             }
             out.append(text, from, start).append(value);

@@ -88,7 +88,7 @@ final class YamlTreeReader {
             default: {
                 YamlScalar scalar = new YamlScalar(p.getText(), line, column);
                 if (p.isCurrentAlias()) {
-                    errors.at(scalar, "yaml aliases (*" + p.getText() + ") are not supported");
+                    errors.spoil(scalar, "yaml aliases (*" + p.getText() + ") are not supported");
                 }
                 return scalar;
             }

@@ -213,4 +213,38 @@ class ExperimentLoaderTest {
         assertEquals(10, four.nodes().size());
         assertEquals("4", four.parameters().get("flows"));
     }
+
+    @Test
+    void switchIsARouterAndUnknownKindsAreErrors() {
+        assertEquals(NodeSpec.Kind.ROUTER, load(valid("kind: router", "kind: switch")).nodes().get(2).kind());
+        assertError(valid("kind: router", "kind: rooter"), 7, 11, "unknown node kind 'rooter' (did you mean 'router'?)");
+    }
+
+    @Test
+    void yamlAliasesAreRejected() {
+        assertError(valid("duration: 1s\n", "duration: &d 1s\nseed: *d\n"), 3, 7,
+                "yaml aliases (*d) are not supported");
+    }
+
+    @Test
+    void sectionsOtherThanNodesAreOptional() {
+        ExperimentSpec spec = load("name: one\nduration: 1s\nnodes:\n  - name: a\n");
+        assertEquals(1, spec.nodes().size());
+        assertTrue(spec.links().isEmpty());
+        assertTrue(spec.applications().isEmpty());
+        assertError("name: none\nduration: 1s\nnodes: []\n", 3, 8, "nodes must not be empty");
+    }
+
+    @Test
+    void dumbbellExpandsNamesAndEndpoints() throws ConfigException {
+        ExperimentSpec spec = ExperimentLoader.load(Path.of("..", "topologies", "dumbbell.yaml"), List.of());
+        assertEquals(List.of("bottleneck", "s0-r1", "s1-r1", "r2-d0", "r2-d1"),
+                spec.links().stream().map(LinkSpec::name).toList());
+        assertEquals("d1", spec.links().get(4).b());
+        assertEquals(1_000_000_000L, spec.links().get(1).rateBps());
+        UdpCbrSpec cbr1 = (UdpCbrSpec) spec.applications().get(1);
+        assertEquals(new Endpoint("d1", 5000), cbr1.to());
+        assertEquals(60_000_000L, cbr1.rateBps());
+        assertEquals(List.of("bottleneck"), spec.record().series().get("queue"));
+    }
 }

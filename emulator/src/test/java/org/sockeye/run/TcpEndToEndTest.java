@@ -38,7 +38,7 @@ class TcpEndToEndTest {
 
     @Test
     void finiteTransferDeliversEveryByteAndBothSidesClose() throws IOException {
-        Simulation sim = run(5_000_000, 5 * Time.S, Map.of());
+        Simulation sim = run(5_000_000, 5 * Time.S, Map.of("sndbuf", "1048576", "rcvbuf", "1048576"));
         FlowStats f = sim.flows().all().get(0);
         assertEquals(5_000_000, f.bytesReceived);
         // The sender closed after its last write and the sink closed on the FIN: the active closer

@@ -3,7 +3,6 @@ package org.sockeye.capture;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.sockeye.net.Link;
-import org.sockeye.protocols.wire.EthernetFrames;
 
 /**
  * Captures both directions of a link into one pcap file, each frame stamped when its first bit
@@ -12,8 +11,8 @@ import org.sockeye.protocols.wire.EthernetFrames;
 public final class LinkCapture implements AutoCloseable {
     private final PcapWriter writer;
 
-    public LinkCapture(Link link, Path file, EthernetFrames frames, int snapLength) throws IOException {
-        this.writer = new PcapWriter(file, frames, snapLength);
+    public LinkCapture(Link link, Path file, int snapLength) throws IOException {
+        this.writer = new PcapWriter(file, snapLength);
         link.aToB().tap((c, p, now) -> writer.write(p, c.from().address(), c.to().address(), now));
         link.bToA().tap((c, p, now) -> writer.write(p, c.from().address(), c.to().address(), now));
     }

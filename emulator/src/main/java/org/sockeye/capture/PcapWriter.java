@@ -20,14 +20,12 @@ public final class PcapWriter implements AutoCloseable {
     private static final int LINKTYPE_ETHERNET = 1;
 
     private final OutputStream out;
-    private final EthernetFrames frames;
     private final int snapLength;
     private byte[] frame = new byte[2048];
     private final byte[] record = new byte[16];
 
-    public PcapWriter(Path file, EthernetFrames frames, int snapLength) throws IOException {
+    public PcapWriter(Path file, int snapLength) throws IOException {
         this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        this.frames = frames;
         this.snapLength = snapLength;
         byte[] h = new byte[24];
         putLe32(h, 0, MAGIC_NANOS);
@@ -44,7 +42,7 @@ public final class PcapWriter implements AutoCloseable {
         if (frame.length < len) {
             frame = new byte[Math.max(len, frame.length * 2)];
         }
-        frames.encode(p, srcMac, dstMac, frame);
+        EthernetFrames.encode(p, srcMac, dstMac, frame);
         int captured = Math.min(len, snapLength);
         long ns = timePs / Time.NS;
         putLe32(record, 0, (int) (ns / 1_000_000_000L));

@@ -12,6 +12,7 @@ import java.util.Set;
 final class RecordBinder {
     static final String INTERVAL = "interval";
     static final String ALL = "all";
+    static final String SNAPLEN = "snaplen";
     /** Series sampled per link (subjects are link names). */
     static final Set<String> LINK_SERIES = ImmutableSet.of("queue", "queue-bytes", "throughput", "drops");
     /**
@@ -46,6 +47,7 @@ final class RecordBinder {
         }
         Map<String, List<String>> series = new LinkedHashMap<>();
         long interval = RecordSpec.DEFAULT_INTERVAL_PS;
+        int snapLength = RecordSpec.DEFAULT_SNAPLEN;
         for (YamlMap.Entry e : map.entries()) {
             String key = e.key().text();
             if (key.equals(INTERVAL)) {
@@ -54,7 +56,15 @@ final class RecordBinder {
                     errors.at(e.value(), "interval must be a single value, got " + e.value().kindName());
                 }
                 interval = values.positiveTime(s, "interval", RecordSpec.DEFAULT_INTERVAL_PS);
-            } else if (LINK_SERIES.contains(key)) {
+            } else if (key.equals(SNAPLEN)) {
+                YamlScalar s = e.value() instanceof YamlScalar sc ? sc : null;
+                long v = values.size(s, RecordSpec.DEFAULT_SNAPLEN);
+                if (s == null || v < 64 || v > RecordSpec.DEFAULT_SNAPLEN) {
+                    errors.at(e.value(), "snaplen must be a size between 64B and 256KiB");
+                } else {
+                    snapLength = (int) v;
+                }
+            } else if (LINK_SERIES.contains(key) || key.equals(RecordSpec.PCAP)) {
                 series.put(key, subjects(key, e.value(), "link", links));
             } else if (FLOW_SERIES.contains(key)) {
                 series.put(key, subjects(key, e.value(), "application", applications));
@@ -62,7 +72,7 @@ final class RecordBinder {
                 errors.at(e.key(), "unknown record series '" + key + "'" + DidYouMean.suffix(key, KEYS));
             }
         }
-        return new RecordSpec(interval, Collections.unmodifiableMap(series));
+        return new RecordSpec(interval, Collections.unmodifiableMap(series), snapLength);
     }
 
     /** {@code all} (an empty list in {@link RecordSpec}), one name, or a list of names. */
@@ -102,7 +112,7 @@ final class RecordBinder {
     }
 
     private static List<String> keys() {
-        List<String> keys = new ArrayList<>(List.of(INTERVAL));
+        List<String> keys = new ArrayList<>(List.of(INTERVAL, SNAPLEN, RecordSpec.PCAP));
         keys.addAll(LINK_SERIES);
         keys.addAll(FLOW_SERIES);
         return List.copyOf(keys);

@@ -7,12 +7,21 @@ import java.util.Map;
  * What to record as time series: a sampling interval and, per series name, the subjects (link
  * names, application names) it applies to; an empty subject list means all.
  *
- * <p>Link series: {@code queue} (packets), {@code queue-bytes}, {@code throughput} (bits/s over the
+ * <p>{@code pcap} lists links captured to {@code pcap/<link>.pcap} (both directions), frames cut to
+ * {@code snapLength} bytes in the file. Link series: {@code queue} (packets), {@code queue-bytes}, {@code throughput} (bits/s over the
  * interval), {@code drops} (cumulative). Flow series: {@code goodput} (bits/s received over the
  * interval, per sink flow).
  */
-public record RecordSpec(long intervalPs, Map<String, List<String>> series) {
+public record RecordSpec(long intervalPs, Map<String, List<String>> series, int snapLength) {
     public static final long DEFAULT_INTERVAL_PS = 10_000_000_000L; // 10 ms
+    /** Capture whole frames unless told otherwise (tcpdump's default snap length). */
+    public static final int DEFAULT_SNAPLEN = 262_144;
+    /** The pseudo-series whose subjects are the links captured to pcap files. */
+    public static final String PCAP = "pcap";
+
+    public RecordSpec(long intervalPs, Map<String, List<String>> series) {
+        this(intervalPs, series, DEFAULT_SNAPLEN);
+    }
 
     public boolean wants(String seriesName) {
         return series.containsKey(seriesName);

@@ -32,8 +32,10 @@ public final class ExperimentRunner {
             Scheduler.StopReason reason;
             long wallStart;
             long wall;
-            try (TimeSeriesCsvWriter series = new TimeSeriesCsvWriter(out.resolve("timeseries.csv"))) {
+            try (TimeSeriesCsvWriter series = new TimeSeriesCsvWriter(out.resolve("timeseries.csv"));
+                    Captures captures = new Captures()) {
                 sim = new Simulation(spec, series);
+                captures.open(spec.record(), sim.network(), out.resolve("pcap"));
                 wallStart = System.nanoTime();
                 reason = sim.run(progress);
                 wall = System.nanoTime() - wallStart;

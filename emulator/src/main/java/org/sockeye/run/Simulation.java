@@ -178,6 +178,12 @@ public final class Simulation {
             reason = scheduler.run(end, CHUNK_EVENTS);
             progress.update(scheduler.now(), end, scheduler.executed());
         } while (reason == Scheduler.StopReason.EVENT_BUDGET);
+        for (FlowStats f : flows.all()) {
+            if (f.tcpSender != null) {
+                TcpInfo info = f.tcpSender.info();
+                f.retransmissions = info.totalRetrans();
+            }
+        }
         return reason;
     }
 }

@@ -11,7 +11,6 @@ import org.sockeye.net.NetworkBuilder;
 import org.sockeye.net.TestSpecs;
 import org.sockeye.net.UdpSocket;
 import org.sockeye.protocols.Ipv4;
-import org.sockeye.protocols.wire.EthernetFrames;
 import org.sockeye.sim.RandomStreams;
 import org.sockeye.sim.Scheduler;
 import org.sockeye.sim.Time;
@@ -23,7 +22,7 @@ class UdpCaptureTest {
         Scheduler s = new Scheduler();
         Network net = NetworkBuilder.build(t.nodes(), t.links(), s, new RandomStreams(1));
         Path pcap = tmp.resolve("ab.pcap");
-        try (LinkCapture cap = new LinkCapture(net.link("a-b"), pcap, new EthernetFrames(null), 65_535)) {
+        try (LinkCapture cap = new LinkCapture(net.link("a-b"), pcap, 65_535)) {
             net.host("b").bindUdp(5000, (p, now) -> { });
             UdpSocket src = net.host("a").bindUdp(4000, (p, now) -> { });
             for (int i = 0; i < 3; i++) {

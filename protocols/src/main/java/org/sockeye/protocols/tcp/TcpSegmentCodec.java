@@ -1,5 +1,7 @@
 package org.sockeye.protocols.tcp;
 
+import org.sockeye.protocols.wire.InternetChecksum;
+
 import java.util.Arrays;
 
 /**
@@ -186,20 +188,8 @@ public final class TcpSegmentCodec {
      * Returns the value to store; over a correctly checksummed segment it returns 0.
      */
     public static int checksum(int srcAddr, int dstAddr, byte[] b, int off, int len) {
-        long sum = 0;
-        sum += (srcAddr >>> 16) + (srcAddr & 0xffff) + (dstAddr >>> 16) + (dstAddr & 0xffff);
-        sum += PROTO_TCP + len;
-        int i = 0;
-        for (; i + 1 < len; i += 2) {
-            sum += ((b[off + i] & 0xff) << 8) | (b[off + i + 1] & 0xff);
-        }
-        if (i < len) {
-            sum += (b[off + i] & 0xff) << 8;
-        }
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        return (int) (~sum & 0xffff);
+        long pseudo = InternetChecksum.pseudoHeader(srcAddr, dstAddr, PROTO_TCP, len);
+        return InternetChecksum.finish(InternetChecksum.add(pseudo, b, off, len));
     }
 
     private static void put16(byte[] b, int p, int v) {

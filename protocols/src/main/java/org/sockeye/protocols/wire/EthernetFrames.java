@@ -1,6 +1,7 @@
 package org.sockeye.protocols.wire;
 
 import org.sockeye.protocols.Packet;
+import org.sockeye.protocols.tcp.TcpSegmentCodec;
 
 /**
  * Encodes a simulated packet as the Ethernet II frame a real host would send: Ethernet header,
@@ -14,11 +15,7 @@ public final class EthernetFrames {
     public static final int ETHERNET_HEADER = 14;
     private static final int ETHERTYPE_IPV4 = 0x0800;
 
-    private final TransportEncoder tcp;
-
-    /** @param tcp encodes TCP headers; null if no TCP packets will be encoded */
-    public EthernetFrames(TransportEncoder tcp) {
-        this.tcp = tcp;
+    private EthernetFrames() {
     }
 
     /** Length of the frame for {@code p} (without FCS). */
@@ -30,7 +27,7 @@ public final class EthernetFrames {
      * Writes the frame for {@code p} into {@code buf} (at least {@link #frameLength} long, and
      * zero-filled where a virtual payload goes) and returns its length.
      */
-    public int encode(Packet p, int srcMacAddr, int dstMacAddr, byte[] buf) {
+    public static int encode(Packet p, int srcMacAddr, int dstMacAddr, byte[] buf) {
         int len = frameLength(p);
         mac(buf, 0, dstMacAddr);
         mac(buf, 6, srcMacAddr);
@@ -46,12 +43,7 @@ public final class EthernetFrames {
         ipv4(p, buf, ip);
         switch (p.protocol) {
             case Packet.PROTO_UDP -> udp(p, buf, l4);
-            case Packet.PROTO_TCP -> {
-                if (tcp == null) {
-                    throw new IllegalStateException("no TCP encoder");
-                }
-                tcp.encode(p, buf, l4);
-            }
+            case Packet.PROTO_TCP -> TcpSegmentCodec.encode(p.tcp, p.srcAddr, p.dstAddr, buf, l4);
             default -> { }
         }
         return len;

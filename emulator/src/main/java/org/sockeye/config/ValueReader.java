@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 final class ValueReader {
     /** Names end up in file and directory names of the outputs. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
 
     private final ConfigErrors errors;
 
@@ -75,9 +75,13 @@ final class ValueReader {
         }
         String t = s.text().strip();
         if (INTEGER.matcher(t).matches()) {
-            long v = Long.parseLong(t);
-            if (v >= min && v <= max) {
-                return v;
+            try {
+                long v = Long.parseLong(t);
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // beyond a long: reported below
             }
         }
         String range = max == Long.MAX_VALUE ? " >= " + min : " between " + min + " and " + max;

@@ -3,8 +3,6 @@ package org.sockeye.batch;
 import org.sockeye.config.MetricSpec;
 import org.sockeye.config.SweepSpec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +66,7 @@ public final class BatchSummary {
             } else {
                 status = "ok";
                 try {
-                    values = metrics(dir);
+                    values = RunMetrics.read(dir, sweep.metrics());
                     byPoint.computeIfAbsent(r.point().index(), k -> new ArrayList<>()).add(values);
                 } catch (IOException | RuntimeException e) {
                     status = "failed";
@@ -125,45 +123,6 @@ public final class BatchSummary {
             }
         }
         return null;
-    }
-
-    private double[] metrics(Path runDir) throws IOException {
-        Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
-        double[] v = new double[sweep.metrics().size()];
-        for (int i = 0; i < v.length; i++) {
-            MetricSpec m = sweep.metrics().get(i);
-            List<Map<String, String>> rows = tables.get(m.table());
-            if (rows == null) {
-                rows = m.table().equals("run") ? runJson(runDir) : csvRows(runDir.resolve(m.table() + ".csv"));
-                tables.put(m.table(), rows);
-            }
-            v[i] = m.evaluate(rows);
-        }
-        return v;
-    }
-
-    private static List<Map<String, String>> csvRows(Path csv) throws IOException {
-        Table t = CsvIO.read(csv);
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (List<Object> r : t.rows()) {
-            Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i < t.columns().size(); i++) {
-                m.put(t.columns().get(i), String.valueOf(r.get(i)));
-            }
-            rows.add(m);
-        }
-        return rows;
-    }
-
-    private static List<Map<String, String>> runJson(Path dir) throws IOException {
-        JsonNode n = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
-        Map<String, String> m = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> {
-            if (e.getValue().isValueNode()) {
-                m.put(e.getKey(), e.getValue().asText());
-            }
-        });
-        return List.of(m);
     }
 
     static void writeAtomically(Table t, Path file) throws IOException {

@@ -43,6 +43,7 @@ final class ApplicationBinder {
     static final long MAX_UDP_PAYLOAD = 65_507;
     private static final Pattern DESTINATION = Pattern.compile("(.+):(\\d{1,5})");
     private static final Pattern EXPONENTIAL = Pattern.compile("exp\\((.*)\\)");
+    private static final Pattern UNIFORM = Pattern.compile("uniform\\(([^,]*),([^)]*)\\)");
 
     record Result(List<AppSpec> specs, Set<String> names) {
     }
@@ -51,11 +52,13 @@ final class ApplicationBinder {
     private final ConfigErrors errors;
     private final NodeTable nodes;
     private final long durationPs;
+    private final long seed;
     private final Map<String, YamlScalar> names = new LinkedHashMap<>();
     /** "host:port" -> the sink already listening there. */
     private final Map<String, String> sinkPorts = new HashMap<>();
 
-    ApplicationBinder(ValueReader values, NodeTable nodes, long durationPs) {
+    ApplicationBinder(ValueReader values, NodeTable nodes, long durationPs, long seed) {
+        this.seed = seed;
         this.values = values;
         this.errors = values.errors();
         this.nodes = nodes;
@@ -90,7 +93,7 @@ final class ApplicationBinder {
         String name = name(f, type, index);
         String node = host(f.requiredScalar("node"));
         YamlScalar startNode = f.scalar("start");
-        long start = values.time(startNode, 0);
+        long start = startTime(startNode, name);
         YamlScalar stopNode = f.scalar("stop");
         long stop = values.time(stopNode, durationPs);
         if (stop <= start && stopNode != null) {
@@ -207,6 +210,33 @@ final class ApplicationBinder {
             errors.at(s, "destination port must be between 1 and 65535, got " + port);
         }
         return new Endpoint(host, port);
+    }
+
+    /**
+     * A start time: {@code 1s}, or {@code uniform(0s, 100ms)} drawn from the experiment's seed (a
+     * stream named after the application), so repetitions of a deterministic scenario differ.
+     */
+    private long startTime(YamlScalar s, String app) {
+        if (s == null) {
+            return 0;
+        }
+        Matcher m = UNIFORM.matcher(s.text().strip());
+        if (!m.matches()) {
+            return values.time(s, 0);
+        }
+        try {
+            long lo = Units.timePs(m.group(1).strip());
+            long hi = Units.timePs(m.group(2).strip());
+            if (lo < 0 || hi < lo) {
+                errors.at(s, "uniform(a, b) needs 0 <= a <= b, got '" + s.text() + "'");
+                return 0;
+            }
+            double u = new org.sockeye.sim.RandomStreams(seed).stream("start/" + app).nextDouble();
+            return lo + (long) (u * (hi - lo));
+        } catch (IllegalArgumentException e) {
+            errors.at(s, "malformed start '" + s.text() + "' (expected e.g. 1s or uniform(0s, 100ms))");
+            return 0;
+        }
     }
 
     /** {@code 100ms} (fixed) or {@code exp(100ms)} (exponential with that mean); must be &gt; 0. */

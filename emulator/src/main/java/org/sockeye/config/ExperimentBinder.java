@@ -46,7 +46,7 @@ final class ExperimentBinder {
             // Unknown endpoints already produce errors; connectivity on a broken graph would only add noise.
             nodes.reportUnreachable(links.graph(), errors);
         }
-        ApplicationBinder.Result apps = new ApplicationBinder(values, nodes, duration)
+        ApplicationBinder.Result apps = new ApplicationBinder(values, nodes, duration, seed)
                 .bind(elements(top, "applications", false));
         RecordSpec record = new RecordBinder(values, links.names(), apps.names()).bind(top.node("record"));
 

@@ -1,0 +1,35 @@
+package org.sockeye.reports.charts;
+
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.Stroke;
+
+/**
+ * One drawn series: already scaled x and y arrays, a legend label and its look. A null stroke draws
+ * only shapes (event markers); a null shape draws only the line.
+ */
+record Line(String label, double[] x, double[] y, Color colour, Stroke stroke, Shape shape, boolean step,
+            boolean filledShape) {
+
+    static Line line(String label, double[] x, double[] y, Color colour, Stroke stroke, boolean step) {
+        return new Line(label, x, y, colour, stroke, null, step, false);
+    }
+
+    static Line markers(String label, double[] x, double[] y, Color colour, Shape shape, boolean filled) {
+        return new Line(label, x, y, colour, null, shape, false, filled);
+    }
+
+    boolean isEmpty() {
+        return x.length == 0;
+    }
+
+    double maxY() {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : y) {
+            if (v > m) {
+                m = v;
+            }
+        }
+        return m;
+    }
+}

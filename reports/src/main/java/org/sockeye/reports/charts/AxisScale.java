@@ -9,16 +9,16 @@ public record AxisScale(double divisor, String unit) {
     private static final double MIB = 1024 * 1024;
     private static final double GIB = 1024 * 1024 * 1024;
 
-    /** Bytes: B below 10 KiB, KiB below 10 MiB, MiB below 10 GiB, else GiB. */
+    /** Bytes: B below 4 KiB, KiB below 4 MiB, MiB below 4 GiB, else GiB (ticks stay under 4 digits). */
     public static AxisScale bytes(double max) {
         double m = Double.isFinite(max) ? Math.abs(max) : 0;
-        if (m < 10 * KIB) {
+        if (m < 4 * KIB) {
             return new AxisScale(1, "bytes");
         }
-        if (m < 10 * MIB) {
+        if (m < 4 * MIB) {
             return new AxisScale(KIB, "KiB");
         }
-        if (m < 10 * GIB) {
+        if (m < 4 * GIB) {
             return new AxisScale(MIB, "MiB");
         }
         return new AxisScale(GIB, "GiB");

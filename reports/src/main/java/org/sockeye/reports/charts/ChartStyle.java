@@ -33,6 +33,9 @@ public final class ChartStyle {
     static XYPlot plot(String xLabel, String yLabel) {
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
+        // Time starts and ends where the data does: no empty margin before t=0 or after the end.
+        x.setLowerMargin(0);
+        x.setUpperMargin(0);
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(null, x, y, null);

@@ -30,7 +30,6 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.sockeye.reports.series.TimeSeries;
@@ -93,10 +92,14 @@ public final class Charts {
             lines.add(stepLine("ssthresh (hidden while unlimited)", ssthresh.times(), ssDrawn, end, scale,
                     Palette.NEUTRAL, ChartStyle.DASHED));
         }
-        lines.add(eventsOn("retransmission", RETRANSMIT, flow, cwnd, scale, Palette.LOSS, Markers.CROSS, true));
-        lines.add(eventsOn("timeout", TIMEOUT, flow, cwnd, scale, Palette.TIMEOUT, Markers.TRIANGLE_DOWN, true));
-        lines.add(eventsOn("fast recovery", FAST_RECOVERY, flow, cwnd, scale, Palette.NEUTRAL, Markers.CIRCLE,
-                false));
+        // A retransmission sits where the loss was found (cwnd just before the event, the sawtooth's
+        // peak); timeout and fast recovery where they leave cwnd (the value set at the event).
+        lines.add(eventsOn("retransmission", RETRANSMIT, flow, cwnd, true, scale, Palette.LOSS, Markers.CROSS,
+                true));
+        lines.add(eventsOn("timeout", TIMEOUT, flow, cwnd, false, scale, Palette.TIMEOUT, Markers.TRIANGLE_DOWN,
+                true));
+        lines.add(eventsOn("fast recovery", FAST_RECOVERY, flow, cwnd, false, scale, Palette.NEUTRAL,
+                Markers.CIRCLE, false));
 
         XYPlot plot = plot(lines, TIME, scale.label("window"));
         List<double[]> slowStart = CongestionPhases.slowStartIntervals(cwnd, ssthresh, end);
@@ -123,8 +126,11 @@ public final class Charts {
         double max = Math.max(sent.map(TimeSeries::maxValue).orElse(0.0), ack.map(TimeSeries::maxValue).orElse(0.0));
         AxisScale scale = AxisScale.bytes(max);
         List<Line> lines = new ArrayList<>();
-        sent.ifPresent(s -> lines.add(decimated(Line.markers("segment sent (end seq)", s.times(), s.values(),
-                flowColours.colour(flow), Markers.DOT, true), scale)));
+        sent.ifPresent(s -> {
+            double[][] d = Decimator.scatter(s.times(), s.values(), buckets / 3, Figure.DEFAULT_HEIGHT / 3);
+            lines.add(scaled(Line.markers("segment sent (end seq)", d[0], d[1], flowColours.colour(flow),
+                    Markers.DOT, true), scale));
+        });
         ack.ifPresent(a -> lines.add(stepLine("ACK received", a.times(), a.values(), Double.NaN, scale,
                 Palette.NEUTRAL, ChartStyle.LINE)));
         data.get(RETRANSMIT, flow).ifPresent(r -> lines.add(scaled(Line.markers("retransmission", r.times(),
@@ -204,7 +210,7 @@ public final class Charts {
         }
         AxisScale scale = AxisScale.seconds(max);
         boolean one = present.size() == 1;
-        return grouped("rtt", "RTT and RTO", present, flowColours, scale.label("time"), TIME, subjects -> {
+        return grouped("rtt", "RTT and RTO", present, flowColours, scale.label("srtt, rto"), TIME, subjects -> {
             List<Line> lines = new ArrayList<>();
             for (String f : subjects) {
                 Color c = flowColours.colour(f);
@@ -234,7 +240,15 @@ public final class Charts {
                                 true), scale));
                     }
                     return lines;
-                });
+                }).map(Charts::pinFractionAxis);
+    }
+
+    /** The latency CDF with its fraction axis pinned to [0, 1]. */
+    private static Figure pinFractionAxis(Figure f) {
+        for (JFreeChart c : f.panels()) {
+            c.getXYPlot().getRangeAxis().setRange(0, 1);
+        }
+        return f;
     }
 
     // ---------------------------------------------------------------- building blocks
@@ -323,9 +337,13 @@ public final class Charts {
 
     /** One dataset and renderer per line, so each keeps its own colour, stroke and legend entry. */
     private static void addLine(XYPlot plot, int index, Line l) {
+        // Steps are expanded to corner points and drawn as one path: a single SVG element per
+        // series instead of one per segment (XYStepRenderer), which keeps SVG files small.
+        Line drawn = l.step() ? l.withSteps() : l;
         DefaultXYDataset ds = new DefaultXYDataset();
-        ds.addSeries(l.label(), new double[][] {l.x(), l.y()});
-        XYLineAndShapeRenderer r = l.step() ? new XYStepRenderer() : new XYLineAndShapeRenderer();
+        ds.addSeries(l.label(), new double[][] {drawn.x(), drawn.y()});
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        r.setDrawSeriesLineAsPath(true);
         r.setSeriesPaint(0, l.colour());
         r.setSeriesLinesVisible(0, l.stroke() != null);
         if (l.stroke() != null) {
@@ -335,9 +353,10 @@ public final class Charts {
         if (l.shape() != null) {
             r.setSeriesShape(0, l.shape());
             r.setSeriesShapesFilled(0, l.filledShape());
+            // A filled marker needs no outline; drawing one would double the SVG elements.
+            r.setDrawOutlines(!l.filledShape());
             r.setUseOutlinePaint(false);
         }
-        r.setDrawSeriesLineAsPath(false);
         r.setDefaultLegendTextFont(ChartStyle.LEGEND_FONT);
         plot.setDataset(index, ds);
         plot.setRenderer(index, r);
@@ -366,8 +385,8 @@ public final class Charts {
     }
 
     /** Events of one series drawn at the height of {@code on} (e.g. retransmissions on the cwnd line). */
-    private Line eventsOn(String label, String series, String subject, TimeSeries on, AxisScale scale, Color c,
-                          java.awt.Shape shape, boolean filled) {
+    private Line eventsOn(String label, String series, String subject, TimeSeries on, boolean before,
+                          AxisScale scale, Color c, java.awt.Shape shape, boolean filled) {
         Optional<TimeSeries> ev = data.get(series, subject);
         if (ev.isEmpty()) {
             return Line.markers(label, new double[0], new double[0], c, shape, filled);
@@ -375,7 +394,8 @@ public final class Charts {
         double[] t = ev.get().times();
         double[] y = new double[t.length];
         for (int i = 0; i < t.length; i++) {
-            y[i] = on.stepValueAt(t[i]);
+            double v = before ? on.stepValueBefore(t[i]) : Double.NaN;
+            y[i] = Double.isNaN(v) ? on.stepValueAt(t[i]) : v;
         }
         return scaled(Line.markers(label, t, y, c, shape, filled), scale);
     }

@@ -66,4 +66,54 @@ final class Decimator {
         int b = (int) ((t - t0) / span * buckets);
         return Math.min(b, buckets - 1);
     }
+
+    /**
+     * Thins a scatter of points to one per cell of a {@code xCells} by {@code yCells} grid over the
+     * data's extent (about two pixels a cell at chart size): overlapping markers add nothing to the
+     * picture but an element each to an SVG. Keeps the earliest point of each cell, in input order.
+     */
+    static double[][] scatter(double[] t, double[] v, int xCells, int yCells) {
+        int n = t.length;
+        if (n <= (long) xCells || n < 2) {
+            return new double[][] {t, v};
+        }
+        double tMin = Double.POSITIVE_INFINITY;
+        double tMax = Double.NEGATIVE_INFINITY;
+        double vMin = Double.POSITIVE_INFINITY;
+        double vMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            tMin = Math.min(tMin, t[i]);
+            tMax = Math.max(tMax, t[i]);
+            if (Double.isFinite(v[i])) {
+                vMin = Math.min(vMin, v[i]);
+                vMax = Math.max(vMax, v[i]);
+            }
+        }
+        double tSpan = tMax > tMin ? tMax - tMin : 1;
+        double vSpan = vMax > vMin ? vMax - vMin : 1;
+        java.util.BitSet seen = new java.util.BitSet(xCells * yCells);
+        double[] ot = new double[Math.min(n, xCells * 4)];
+        double[] ov = new double[ot.length];
+        int out = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(v[i])) {
+                continue;
+            }
+            int cx = Math.min(xCells - 1, (int) ((t[i] - tMin) / tSpan * xCells));
+            int cy = Math.min(yCells - 1, (int) ((v[i] - vMin) / vSpan * yCells));
+            int cell = cx * yCells + cy;
+            if (seen.get(cell)) {
+                continue;
+            }
+            seen.set(cell);
+            if (out == ot.length) {
+                ot = Arrays.copyOf(ot, out * 2);
+                ov = Arrays.copyOf(ov, out * 2);
+            }
+            ot[out] = t[i];
+            ov[out] = v[i];
+            out++;
+        }
+        return new double[][] {Arrays.copyOf(ot, out), Arrays.copyOf(ov, out)};
+    }
 }

@@ -133,8 +133,30 @@ public final class Figure {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         // The default prefix is time-based; a fixed one keeps the bytes identical run to run.
         g2.setDefsKeyPrefix("sockeye-" + name + "-");
+        // Hundredths of a pixel are finer than any screen; shorter numbers make much smaller files.
+        g2.setGeomDoubleConverter(Figure::svgNumber);
+        g2.setTransformDoubleConverter(Figure::svgNumber);
         draw(g2, width, height);
         return g2.getSVGDocument();
+    }
+
+    /** A coordinate rounded to 0.01, without trailing zeros, locale-independent. */
+    static String svgNumber(double d) {
+        if (!Double.isFinite(d)) {
+            return "0";
+        }
+        long hundredths = Math.round(d * 100);
+        long whole = hundredths / 100;
+        long frac = Math.abs(hundredths % 100);
+        String sign = hundredths < 0 && whole == 0 ? "-" : "";
+        if (frac == 0) {
+            return sign + whole;
+        }
+        String f = frac < 10 ? "0" + frac : Long.toString(frac);
+        if (f.endsWith("0")) {
+            f = f.substring(0, 1);
+        }
+        return sign + whole + "." + f;
     }
 
     public void writeSvg(Path file, int width, int height) throws IOException {

@@ -3,13 +3,15 @@ package org.sockeye.reports.charts;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 
 /** Marker shapes, centred on the data point; each event kind has its own so colour is not needed to tell them apart. */
 final class Markers {
     private Markers() {
     }
 
-    static final Shape DOT = new Ellipse2D.Double(-1.6, -1.6, 3.2, 3.2);
+    /** A square: SVG writes it as a short {@code <rect>}, which matters for thousands of segments. */
+    static final Shape DOT = new Rectangle2D.Double(-1.5, -1.5, 3, 3);
     static final Shape CIRCLE = new Ellipse2D.Double(-4.5, -4.5, 9, 9);
     static final Shape CROSS = cross(5);
     static final Shape TRIANGLE_DOWN = triangleDown(6);

@@ -91,6 +91,19 @@ public final class TimeSeries {
         return i < 0 ? Double.NaN : values[i];
     }
 
+    /** The value in force just before {@code t} (the last sample strictly earlier), or NaN. */
+    public double stepValueBefore(double t) {
+        int i = Arrays.binarySearch(times, t);
+        if (i < 0) {
+            i = -i - 2;
+        } else {
+            while (i >= 0 && times[i] == t) {
+                i--;
+            }
+        }
+        return i < 0 ? Double.NaN : values[i];
+    }
+
     @Override
     public String toString() {
         return series + "[" + subject + "] (" + times.length + " samples)";

@@ -37,7 +37,6 @@ public final class TimeSeriesCsvReader {
         TimeSeriesSet set = new TimeSeriesSet();
         Map<String, Map<String, Builder>> builders = new LinkedHashMap<>();
         try (CsvParser p = MAPPER.getFactory().createParser(in)) {
-            p.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             String[] headerCells = new String[64];
             int headerSize = readRow(p, headerCells);
             if (headerSize < 0) {

@@ -27,13 +27,13 @@ public record AxisScale(double divisor, String unit) {
     /** Bit rates in decimal units, as link rates are quoted. */
     public static AxisScale bitRate(double max) {
         double m = Double.isFinite(max) ? Math.abs(max) : 0;
-        if (m < 1e4) {
+        if (m < 2e3) {
             return new AxisScale(1, "bit/s");
         }
-        if (m < 1e7) {
+        if (m < 2e6) {
             return new AxisScale(1e3, "kbit/s");
         }
-        if (m < 1e10) {
+        if (m < 2e9) {
             return new AxisScale(1e6, "Mbit/s");
         }
         return new AxisScale(1e9, "Gbit/s");

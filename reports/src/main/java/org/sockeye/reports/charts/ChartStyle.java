@@ -12,6 +12,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.text.TextUtils;
 
 /** The one look of every chart: white background, light grid, readable fonts, legend below. */
 public final class ChartStyle {
@@ -25,6 +26,12 @@ public final class ChartStyle {
     static final Stroke THIN = new BasicStroke(1.0f);
     static final Stroke DASHED = new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {7f, 4f}, 0f);
+
+    static {
+        // JFreeChart draws rotated text (the y-axis label) as glyph outlines by default, a workaround
+        // for old JDKs; with it off, SVGs keep the label as searchable, accessible <text>.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     private ChartStyle() {
     }

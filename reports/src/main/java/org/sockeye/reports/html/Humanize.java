@@ -25,7 +25,7 @@ public final class Humanize {
         if (c.endsWith("_bps")) {
             return bitRate(v);
         }
-        if (c.equals("bytes") || c.endsWith("_bytes")) {
+        if (c.equals("bytes") || c.startsWith("bytes_") || c.endsWith("_bytes")) {
             return bytes(v);
         }
         if (c.equals("loss_rate") || c.equals("utilisation") || c.equals("utilization") || c.endsWith("_ratio")) {
@@ -84,13 +84,16 @@ public final class Humanize {
         return sig3(v * 100) + " %";
     }
 
-    /** Integers with thousands separators; other numbers to 4 significant digits. */
+    /** Integers and numbers of 1000 or more as whole numbers with thousands separators; others to 4 significant digits. */
     public static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%,d", (long) v);
+        }
+        if (Math.abs(v) >= 1000 && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%,.0f", v);
         }
         return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
     }

@@ -10,6 +10,11 @@ import java.util.Objects;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
@@ -32,6 +37,8 @@ public final class SweepCharts {
         new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 4f}, 0f),
         new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {10f, 4f, 2f, 4f}, 0f),
     };
+
+    private static final java.awt.Color MINOR_GRID = new java.awt.Color(0xf0f0f0);
 
     private SweepCharts() {
     }
@@ -114,6 +121,13 @@ public final class SweepCharts {
         plot.setDomainAxis(xAxis);
         plot.setRangeAxis(yAxis);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        // Decade-only ticks on a log axis are sparse; faint minor gridlines (2..9) keep values readable.
+        plot.setDomainMinorGridlinesVisible(spec.logX());
+        plot.setRangeMinorGridlinesVisible(spec.logY());
+        plot.setDomainMinorGridlinePaint(MINOR_GRID);
+        plot.setRangeMinorGridlinePaint(MINOR_GRID);
+        plot.setDomainMinorGridlineStroke(ChartStyle.THIN);
+        plot.setRangeMinorGridlineStroke(ChartStyle.THIN);
 
         XYErrorRenderer err = new XYErrorRenderer();
         err.setDrawXError(false);
@@ -156,6 +170,17 @@ public final class SweepCharts {
         if (log) {
             LogAxis l = new LogAxis(label);
             l.setSmallestValue(1e-12);
+            // Ticks at whole decades, written as plain numbers (0.001, 0.01, 1, 10): the default
+            // picks fractional exponents and prints "10^-2.7", which nobody reads at a glance.
+            DecimalFormat plain = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
+            TickUnits decades = new TickUnits();
+            decades.add(new NumberTickUnit(1, plain, 9));
+            decades.add(new NumberTickUnit(2, plain, 0));
+            decades.add(new NumberTickUnit(3, plain, 0));
+            l.setStandardTickUnits(decades);
+            l.setNumberFormatOverride(plain);
+            l.setMinorTickMarksVisible(true);
+            l.setMinorTickCount(9);
             a = l;
         } else {
             NumberAxis n = new NumberAxis(label);

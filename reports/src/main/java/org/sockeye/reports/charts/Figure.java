@@ -137,7 +137,9 @@ public final class Figure {
         g2.setGeomDoubleConverter(Figure::svgNumber);
         g2.setTransformDoubleConverter(Figure::svgNumber);
         draw(g2, width, height);
-        return g2.getSVGDocument();
+        // The element alone, not getSVGDocument(): that adds a DOCTYPE naming a DTD on the web,
+        // and the report must not point anywhere off the machine.
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement() + "\n";
     }
 
     /** A coordinate rounded to 0.01, without trailing zeros, locale-independent. */

@@ -74,6 +74,7 @@ class ChartsTest {
         String svg = c.cwnd("f1").orElseThrow().toSvg(1200, 700);
         Document doc = parse(svg);
         assertEquals("svg", doc.getDocumentElement().getNodeName());
+        assertTrue(!svg.contains("<!DOCTYPE"), "no external DTD reference");
         List<String> texts = texts(doc);
         assertTrue(texts.contains("time (s)"), texts.toString());
         assertTrue(texts.contains("window (KiB)"), texts.toString());

@@ -29,6 +29,7 @@ class ResultsReportTest {
         List<String> n = names(r);
         assertTrue(n.containsAll(List.of("goodput", "queue-bottleneck_r1-r2", "queue-bottleneck_r2-r1",
                 "link-throughput", "latency-cdf", "cwnd-f1", "cwnd-f2", "cwnd-f3", "rtt", "tseq-f1")), n.toString());
+        assertFalse(n.contains("queue-access_h1-r1"), "a queue that never held a packet gets no chart");
         for (String name : n) {
             assertTrue(Files.size(dir.resolve("charts/" + name + ".png")) > 1000, name);
             assertTrue(Files.size(dir.resolve("charts/" + name + ".svg")) > 1000, name);

@@ -109,6 +109,7 @@ public final class SyntheticResults {
             w.add(t, "drops", link, drops);
             w.add(t, "throughput", link, 9.5e6 + 1e5 * Math.sin(step / 20.0));
             w.add(t, "queue", "bottleneck:r2->r1", step % 7 == 0 ? 1 : 0);
+            w.add(t, "queue", "access:h1->r1", 0); // an idle link: no queue chart for it
             if (step % 10 == 0) {
                 w.add(t, "latency", "web<script>", 0.02 + 0.001 * (step % 37) + (step % 97 == 0 ? 0.2 : 0));
             }

@@ -143,20 +143,26 @@ public final class Charts {
 
     // ---------------------------------------------------------------- per-link charts
 
-    /** Queue occupancy of one link direction, with drops marked and counted on a second axis. */
+    /**
+     * Queue occupancy of one link direction, with drops marked and counted on a second axis; empty
+     * for a direction whose queue stayed empty without drops.
+     */
     public Optional<Figure> queue(String link) {
         Optional<TimeSeries> q = data.get(QUEUE, link).or(() -> data.get(QUEUE_BYTES, link));
         if (q.isEmpty()) {
             return Optional.empty();
         }
         TimeSeries queue = q.get();
+        Optional<TimeSeries> drops = data.get(DROPS, link);
+        if (!(queue.maxValue() > 0) && !(drops.map(TimeSeries::maxValue).orElse(0.0) > 0)) {
+            return Optional.empty(); // never queued, never dropped: a flat line says nothing
+        }
         boolean bytes = queue.series().equals(QUEUE_BYTES);
         AxisScale scale = bytes ? AxisScale.bytes(queue.maxValue()) : AxisScale.none("packets");
         double end = lastTime(link, QUEUE, QUEUE_BYTES, DROPS);
         List<Line> lines = new ArrayList<>();
         lines.add(stepLine("queue", queue.times(), queue.values(), end, scale, linkColours.colour(link),
                 ChartStyle.LINE));
-        Optional<TimeSeries> drops = data.get(DROPS, link);
         double[][] dropEvents = drops.map(Charts::increments).orElse(new double[][] {{}, {}});
         if (dropEvents[0].length > 0) {
             double[] at = new double[dropEvents[0].length];
@@ -256,8 +262,9 @@ public final class Charts {
     private List<Line> timeLines(String series, List<String> subjects, Palette palette, AxisScale scale) {
         List<Line> lines = new ArrayList<>();
         for (String s : subjects) {
+            java.awt.Stroke stroke = palette.cycle(s) % 2 == 0 ? ChartStyle.LINE : ChartStyle.DASHED;
             data.get(series, s).ifPresent(ts -> lines.add(stepLine(s, ts.times(), ts.values(), Double.NaN, scale,
-                    palette.colour(s), ChartStyle.LINE)));
+                    palette.colour(s), stroke)));
         }
         return lines;
     }

@@ -6,11 +6,24 @@ import java.util.function.DoubleUnaryOperator;
  * A model prediction drawn over measured points, e.g. the Mathis or Padhye TCP throughput formula:
  * sampled x and y arrays in the same units as the sweep's parameter and metric.
  */
-public record ModelCurve(String label, double[] x, double[] y) {
+public record ModelCurve(String label, double[] x, double[] y, int group) {
     public ModelCurve {
         if (x.length != y.length) {
             throw new IllegalArgumentException("model curve x and y differ in length");
         }
+    }
+
+    /** A curve drawn in neutral grey. */
+    public ModelCurve(String label, double[] x, double[] y) {
+        this(label, x, y, -1);
+    }
+
+    /**
+     * The same curve in the colour of the sweep's {@code group}-th measured series (0-based, in
+     * order of first appearance), e.g. the model for RTT 20 ms beside the measurements at 20 ms.
+     */
+    public ModelCurve inColourOf(int measuredGroup) {
+        return new ModelCurve(label, x, y, measuredGroup);
     }
 
     /**

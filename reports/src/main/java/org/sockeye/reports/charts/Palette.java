@@ -69,6 +69,15 @@ public final class Palette {
         return COLOURS[index.get(subject) % COLOURS.length];
     }
 
+    /**
+     * How many times the colours have wrapped round before this subject (0 for the first nine):
+     * charts draw later cycles dashed so two flows of one colour on one plot still differ.
+     */
+    public int cycle(String subject) {
+        colour(subject);
+        return index.get(subject) / COLOURS.length;
+    }
+
     /** The colour with the given palette index. */
     public static Color colour(int i) {
         return COLOURS[Math.floorMod(i, COLOURS.length)];

@@ -156,7 +156,7 @@ public final class SweepCharts {
             ds.addSeries(c.label(), new double[][] {c.x(), y});
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
             r.setDrawSeriesLineAsPath(true);
-            r.setSeriesPaint(0, Palette.NEUTRAL);
+            r.setSeriesPaint(0, c.group() < 0 ? Palette.NEUTRAL : Palette.colour(c.group()));
             r.setSeriesStroke(0, MODEL_STROKES[i % MODEL_STROKES.length]);
             plot.setDataset(i + 1, ds);
             plot.setRenderer(i + 1, r);

@@ -125,6 +125,28 @@ class ChartsTest {
     }
 
     @Test
+    void flowsBeyondThePaletteAreDashedWhenSharingAPlot() throws IOException {
+        Charts c = charts(11, 12);
+        List<String> flows = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            flows.add("f" + i);
+        }
+        JFreeChart g = c.goodput(flows).orElseThrow().panels().get(0);
+        assertEquals(paintOf(g, "f1"), paintOf(g, "f10"), "nine colours, then they repeat");
+        assertNotEquals(strokeOf(g, "f1"), strokeOf(g, "f10"));
+    }
+
+    private static java.awt.Stroke strokeOf(JFreeChart chart, String label) {
+        XYPlot plot = chart.getXYPlot();
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            if (plot.getDataset(d) != null && plot.getDataset(d).getSeriesKey(0).equals(label)) {
+                return plot.getRenderer(d).getSeriesStroke(0);
+            }
+        }
+        throw new AssertionError("no series " + label);
+    }
+
+    @Test
     void axisScalesPickReadableUnits() {
         assertEquals("bytes", AxisScale.bytes(3000).unit());
         assertEquals("KiB", AxisScale.bytes(100_000).unit());

@@ -47,12 +47,14 @@ class SweepChartsTest {
         ModelCurve mathis = ModelCurve.of("Mathis, RTT 20 ms", p -> 1448 * 8 / 0.02 * Math.sqrt(1.5 / p), 1e-3,
                 5e-2, 50, true);
         Figure f = SweepCharts.plot(summary(), SweepCharts.Spec.of("loss", "throughput").withGroupBy("rtt_ms")
-                .withLogAxes(true, true).withCurves(List.of(mathis)).withLabels("loss rate", "throughput"));
+                .withLogAxes(true, true).withCurves(List.of(mathis.inColourOf(1))).withLabels("loss rate", "throughput"));
         XYPlot plot = f.panels().get(0).getXYPlot();
         assertTrue(plot.getDomainAxis() instanceof LogAxis);
         assertEquals(2, plot.getDatasetCount());
         assertEquals(50, plot.getDataset(1).getItemCount(0));
         assertEquals(1e-3, plot.getDataset(1).getXValue(0, 0), 1e-15);
+        assertEquals(plot.getRenderer(0).getSeriesPaint(1), plot.getRenderer(1).getSeriesPaint(0),
+                "the model curve takes the colour of the measured group it belongs to");
         assertEquals(5e-2, plot.getDataset(1).getXValue(0, 49), 1e-12);
         List<String> texts = ChartsTest.texts(ChartsTest.parse(f.toSvg(1200, 700)));
         assertTrue(texts.contains("loss rate") && texts.contains("Mathis, RTT 20 ms"), texts.toString());

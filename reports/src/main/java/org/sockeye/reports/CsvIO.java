@@ -41,6 +41,14 @@ public final class CsvIO {
         }
     }
 
+    private static String[] padded(String[] r, int width) {
+        String[] out = java.util.Arrays.copyOf(r, width);
+        for (int i = r.length; i < width; i++) {
+            out[i] = "";
+        }
+        return out;
+    }
+
     /** Reads a CSV with a header row; every value is read as a String. */
     public static Table read(Path file) throws IOException {
         try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class)
@@ -53,8 +61,13 @@ public final class CsvIO {
             while (it.hasNext()) {
                 rows.add(it.next());
             }
+            int width = t.columns().size();
             for (String[] r : rows) {
-                t.addRow((Object[]) r);
+                if (r.length == 1 && r[0].isEmpty()) {
+                    continue; // blank line
+                }
+                // Short rows (trailing cells left out) read as blanks; extra cells are ignored.
+                t.addRow((Object[]) (r.length == width ? r : padded(r, width)));
             }
             return t;
         }

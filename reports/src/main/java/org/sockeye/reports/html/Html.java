@@ -1,0 +1,27 @@
+package org.sockeye.reports.html;
+
+/** HTML escaping; every string that comes from a results file goes through here. */
+public final class Html {
+    private Html() {
+    }
+
+    /** Escapes text for element content and quoted attribute values. */
+    public static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -13,6 +13,11 @@ final class RecordBinder {
     static final String INTERVAL = "interval";
     static final String ALL = "all";
     static final String SNAPLEN = "snaplen";
+    static final String CHARTS = "charts";
+    static final String CHART_FORMATS = "chart-formats";
+    /** Chart names as the reports module knows them, plus all and none. */
+    static final Set<String> CHART_KINDS = ImmutableSet.of("all", "none", "goodput", "queue", "link-throughput",
+            "latency-cdf", "cwnd", "rtt", "tseq");
     /** Series sampled per link (subjects are link names). */
     static final Set<String> LINK_SERIES = ImmutableSet.of("queue", "queue-bytes", "throughput", "drops");
     /**
@@ -48,6 +53,8 @@ final class RecordBinder {
         Map<String, List<String>> series = new LinkedHashMap<>();
         long interval = RecordSpec.DEFAULT_INTERVAL_PS;
         int snapLength = RecordSpec.DEFAULT_SNAPLEN;
+        List<String> charts = RecordSpec.ALL_CHARTS;
+        List<String> formats = RecordSpec.DEFAULT_CHART_FORMATS;
         for (YamlMap.Entry e : map.entries()) {
             String key = e.key().text();
             if (key.equals(INTERVAL)) {
@@ -64,6 +71,10 @@ final class RecordBinder {
                 } else {
                     snapLength = (int) v;
                 }
+            } else if (key.equals(CHARTS)) {
+                charts = words(e.value(), CHART_KINDS, "chart");
+            } else if (key.equals(CHART_FORMATS)) {
+                formats = words(e.value(), Set.of("png", "svg"), "chart format");
             } else if (LINK_SERIES.contains(key) || key.equals(RecordSpec.PCAP)) {
                 series.put(key, subjects(key, e.value(), "link", links));
             } else if (FLOW_SERIES.contains(key)) {
@@ -72,7 +83,34 @@ final class RecordBinder {
                 errors.at(e.key(), "unknown record series '" + key + "'" + DidYouMean.suffix(key, KEYS));
             }
         }
-        return new RecordSpec(interval, Collections.unmodifiableMap(series), snapLength);
+        return new RecordSpec(interval, Collections.unmodifiableMap(series), snapLength, charts, formats);
+    }
+
+    /** One word or a list of words from {@code known}: {@code none} is the empty list. */
+    private List<String> words(YamlNode node, Set<String> known, String what) {
+        List<YamlScalar> items = new ArrayList<>();
+        if (node instanceof YamlScalar s) {
+            items.add(s);
+        } else if (node instanceof YamlList list) {
+            for (YamlNode item : list.items()) {
+                if (item instanceof YamlScalar s) {
+                    items.add(s);
+                } else {
+                    errors.at(item, "a " + what + " must be a single word, got " + item.kindName());
+                }
+            }
+        } else {
+            errors.at(node, what + "s must be a word or a list of words");
+        }
+        List<String> out = new ArrayList<>();
+        for (YamlScalar s : items) {
+            if (!known.contains(s.text())) {
+                errors.at(s, "unknown " + what + " '" + s.text() + "'" + DidYouMean.suffix(s.text(), known));
+            } else if (!s.text().equals("none")) {
+                out.add(s.text());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** {@code all} (an empty list in {@link RecordSpec}), one name, or a list of names. */
@@ -112,7 +150,7 @@ final class RecordBinder {
     }
 
     private static List<String> keys() {
-        List<String> keys = new ArrayList<>(List.of(INTERVAL, SNAPLEN, RecordSpec.PCAP));
+        List<String> keys = new ArrayList<>(List.of(INTERVAL, SNAPLEN, RecordSpec.PCAP, CHARTS, CHART_FORMATS));
         keys.addAll(LINK_SERIES);
         keys.addAll(FLOW_SERIES);
         return List.copyOf(keys);

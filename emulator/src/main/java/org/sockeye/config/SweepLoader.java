@@ -19,7 +19,10 @@ import java.util.Set;
  */
 public final class SweepLoader {
     private static final Set<String> KEYS = Set.of("name", "description", "experiment", "seed", "repetitions", "mode",
-            "parameters", "metrics");
+            "parameters", "metrics", "charts");
+    private static final Set<String> CHART_KEYS = Set.of("metric", "x", "group-by", "log-x", "log-y", "models");
+    private static final Set<String> MODEL_KEYS = Set.of("curves", "mss", "rtt", "b", "rto");
+    private static final Map<String, String> CURVES = Map.of("mathis", "mathis", "padhye", "padhye");
     private static final Set<String> RANGE_KEYS = Set.of("from", "to", "step", "unit");
     private static final int MAX_RANGE_VALUES = 100_000;
 
@@ -115,12 +118,73 @@ public final class SweepLoader {
                 }
             }
         }
+        List<SweepChartSpec> charts = new ArrayList<>();
+        YamlList chartList = f.list("charts");
+        if (chartList != null) {
+            for (YamlNode item : chartList.items()) {
+                YamlMap cm = values.map(item, "chart");
+                if (cm != null) {
+                    SweepChartSpec c = chart(cm, parameters.keySet(), metrics, values);
+                    if (c != null) {
+                        charts.add(c);
+                    }
+                }
+            }
+        }
         errors.throwIfAny();
-        SweepSpec sweep = new SweepSpec(name, experiment, seed, repetitions, zip, parameters, metrics, text);
+        SweepSpec sweep = new SweepSpec(name, experiment, seed, repetitions, zip, parameters, metrics,
+                List.copyOf(charts), text);
         if (checkExperiment) {
             checkPoints(sweep, file);
         }
         return sweep;
+    }
+
+    private static SweepChartSpec chart(YamlMap m, Set<String> params, List<MetricSpec> metrics, ValueReader values) {
+        ConfigErrors errors = values.errors();
+        MapFields f = new MapFields(m, "chart", CHART_KEYS, errors);
+        YamlScalar metric = f.requiredScalar("metric");
+        YamlScalar x = f.requiredScalar("x");
+        YamlScalar group = f.scalar("group-by");
+        List<String> metricNames = metrics.stream().map(MetricSpec::name).toList();
+        if (metric != null && !metricNames.contains(metric.text())) {
+            errors.at(metric, "unknown metric '" + metric.text() + "'" + DidYouMean.suffix(metric.text(), metricNames));
+        }
+        for (YamlScalar p : new YamlScalar[] {x, group}) {
+            if (p != null && !params.contains(p.text())) {
+                errors.at(p, "'" + p.text() + "' is not a parameter of this sweep" + DidYouMean.suffix(p.text(), params));
+            }
+        }
+        boolean logX = values.choice(f.scalar("log-x"), "log-x", Map.of("true", true, "false", false), false);
+        boolean logY = values.choice(f.scalar("log-y"), "log-y", Map.of("true", true, "false", false), false);
+        List<String> curves = new ArrayList<>();
+        SweepChartSpec.TcpModelInputs inputs = null;
+        YamlNode modelsNode = f.node("models");
+        if (modelsNode != null) {
+            YamlMap mm = values.map(modelsNode, "models");
+            if (mm != null) {
+                MapFields mf = new MapFields(mm, "models", MODEL_KEYS, errors);
+                YamlList cl = mf.list("curves");
+                if (cl != null) {
+                    for (YamlNode c : cl.items()) {
+                        String name = values.choice(c instanceof YamlScalar s ? s : null, "model curve", CURVES, null);
+                        if (name != null) {
+                            curves.add(name);
+                        }
+                    }
+                }
+                double mss = values.size(mf.requiredScalar("mss"), 1460);
+                double rtt = values.positiveTime(mf.requiredScalar("rtt"), "rtt", 1) / 1e12;
+                double b = values.integer(mf.scalar("b"), "b", 1, 16, 1);
+                double rto = values.positiveTime(mf.scalar("rto"), "rto", 1_000_000_000_000L) / 1e12;
+                inputs = new SweepChartSpec.TcpModelInputs(mss, rtt, b, rto);
+            }
+        }
+        if (metric == null || x == null) {
+            return null;
+        }
+        return new SweepChartSpec(metric.text(), x.text(), group == null ? null : group.text(), logX, logY,
+                List.copyOf(curves), inputs);
     }
 
     private static List<String> parameterValues(YamlNode node, String path, ConfigErrors errors) {

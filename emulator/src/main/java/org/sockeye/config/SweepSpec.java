@@ -9,9 +9,12 @@ import java.util.List;
  * repetitions with independent seeds, and the metrics to summarise.
  *
  * @param parameters path to its values, in declaration order
+ * @param charts charts asked for explicitly (metric against parameter, log axes, model curves); every
+ *     metric is also drawn against every parameter that varies
  * @param source the sweep file's text, copied into the batch output
  * @param zip true: the i-th values of all parameters go together; false: the full grid
  */
 public record SweepSpec(String name, Path experiment, long seed, int repetitions, boolean zip,
-        LinkedHashMap<String, List<String>> parameters, List<MetricSpec> metrics, String source) {
+        LinkedHashMap<String, List<String>> parameters, List<MetricSpec> metrics, List<SweepChartSpec> charts,
+        String source) {
 }

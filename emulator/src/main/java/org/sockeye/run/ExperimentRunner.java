@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sockeye.config.ExperimentSpec;
 import org.sockeye.net.NetworkCounters;
+import org.sockeye.config.RecordSpec;
 import org.sockeye.reports.CsvIO;
+import org.sockeye.reports.ReportOptions;
+import org.sockeye.reports.ResultsReport;
 import org.sockeye.reports.TimeSeriesCsvWriter;
 import org.sockeye.sim.Scheduler;
 import org.sockeye.sim.Time;
@@ -24,6 +27,15 @@ public final class ExperimentRunner {
     }
 
     public static RunSummary run(ExperimentSpec spec, Path outputDir, Simulation.Progress progress)
+            throws IOException {
+        return run(spec, outputDir, progress, true);
+    }
+
+    /**
+     * @param report whether to draw the charts and index.html the experiment asks for (its
+     *     {@code record: charts}); off for runs whose pictures nobody will look at
+     */
+    public static RunSummary run(ExperimentSpec spec, Path outputDir, Simulation.Progress progress, boolean report)
             throws IOException {
         try (ResultsDirectory dir = new ResultsDirectory(outputDir)) {
             Path out = dir.staging();
@@ -46,9 +58,20 @@ public final class ExperimentRunner {
             RunSummary summary = new RunSummary(dir.target(), sim.scheduler().now(), sim.scheduler().executed(), wall,
                     reason.name().toLowerCase(), sim.flows().all());
             writeRunJson(out.resolve("run.json"), spec, sim, summary);
+            if (report && !spec.record().charts().isEmpty()) {
+                ResultsReport.render(out, reportOptions(spec.record()));
+            }
             dir.commit();
             return summary;
         }
+    }
+
+    static ReportOptions reportOptions(RecordSpec record) {
+        ReportOptions.Builder b = ReportOptions.builder().formats(String.join(",", record.chartFormats()));
+        if (!record.charts().equals(RecordSpec.ALL_CHARTS)) {
+            b.charts(String.join(",", record.charts()));
+        }
+        return b.build();
     }
 
     private static void writeRunJson(Path file, ExperimentSpec spec, Simulation sim, RunSummary s) throws IOException {

@@ -37,6 +37,9 @@ public final class HtmlReport {
             document.body.dataset.chartsVisible=String(n);document.body.dataset.errors=String(window.sockeyeErrors);});
             """;
 
+    /** A relative path to another page of the results (never a URL: pages stay offline). */
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("[A-Za-z0-9_./-]+\\.html");
+
     private final StringBuilder out = new StringBuilder(16 * 1024);
 
     private HtmlReport() {
@@ -53,13 +56,29 @@ public final class HtmlReport {
      */
     public static String render(String title, Map<String, Object> runFacts, Table flows, Table links,
                                 List<ChartEntry> charts, List<String> notes, String experiment) {
+        Map<String, Table> tables = new java.util.LinkedHashMap<>();
+        if (flows != null) {
+            tables.put("Flows", flows);
+        }
+        if (links != null) {
+            tables.put("Links", links);
+        }
+        return render(title, runFacts, tables, charts, notes, "Experiment", experiment);
+    }
+
+    /**
+     * The general page: facts, tables under their headings, charts, and a source text (an
+     * experiment or sweep file). A cell holding a relative {@code .html} path becomes a link.
+     */
+    public static String render(String title, Map<String, Object> facts, Map<String, Table> tables,
+                                List<ChartEntry> charts, List<String> notes, String sourceHeading, String source) {
         HtmlReport h = new HtmlReport();
-        h.page(title, runFacts, flows, links, charts, notes, experiment);
+        h.page(title, facts, tables, charts, notes, sourceHeading, source);
         return h.out.toString();
     }
 
-    private void page(String title, Map<String, Object> runFacts, Table flows, Table links,
-                      List<ChartEntry> charts, List<String> notes, String experiment) {
+    private void page(String title, Map<String, Object> runFacts, Map<String, Table> tables,
+                      List<ChartEntry> charts, List<String> notes, String sourceHeading, String source) {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Sockeye report: ").append(Html.escape(title)).append("</title>\n")
@@ -77,13 +96,9 @@ public final class HtmlReport {
             }
             out.append("</table>\n");
         }
-        if (flows != null) {
-            section("flows", "Flows");
-            table(flows);
-        }
-        if (links != null) {
-            section("links", "Links");
-            table(links);
+        for (Map.Entry<String, Table> t : tables.entrySet()) {
+            section(t.getKey().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), Html.escape(t.getKey()));
+            table(t.getValue());
         }
         section("charts", "Charts");
         for (String n : notes) {
@@ -102,9 +117,9 @@ public final class HtmlReport {
             }
             out.append("</figcaption>\n</figure>\n");
         }
-        if (experiment != null) {
-            section("experiment", "Experiment");
-            out.append("<pre>").append(Html.escape(experiment)).append("</pre>\n");
+        if (source != null) {
+            section("source", Html.escape(sourceHeading));
+            out.append("<pre>").append(Html.escape(source)).append("</pre>\n");
         }
         out.append("<script>").append(LOAD_CHECK).append("</script>\n</body>\n</html>\n");
     }
@@ -125,8 +140,13 @@ public final class HtmlReport {
             out.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 String raw = row.get(i) == null ? "" : row.get(i).toString();
-                out.append(numeric[i] ? "<td>" : "<td class=\"text\">")
-                        .append(Html.escape(Humanize.cell(t.columns().get(i), raw))).append("</td>");
+                out.append(numeric[i] ? "<td>" : "<td class=\"text\">");
+                if (LINK.matcher(raw).matches()) {
+                    out.append("<a href=\"").append(Html.escape(raw)).append("\">").append(Html.escape(raw)).append("</a>");
+                } else {
+                    out.append(Html.escape(Humanize.cell(t.columns().get(i), raw)));
+                }
+                out.append("</td>");
             }
             out.append("</tr>\n");
         }

@@ -45,7 +45,10 @@ public final class Scheduler {
     private int current = -1;
     private long base = Long.MIN_VALUE;
     private int shift = 1; // >= 1 so (t - base) >>> shift is a non-negative long
-    private Event farHead;
+    // Far list: unsorted parallel arrays, so a rebuild scans times sequentially instead of
+    // chasing pointers through scattered events; an event's far slot is its index.
+    private Event[] farEvents = new Event[256];
+    private long[] farTimes = new long[256];
     private int farCount;
 
     private int size;
@@ -209,15 +212,7 @@ public final class Scheduler {
         }
         long bucket = (t - base) >>> shift;
         if (bucket < bucketCount) {
-            int b = (int) bucket;
-            e.place = b;
-            e.prev = null;
-            Event head = buckets[b];
-            e.next = head;
-            if (head != null) {
-                head.prev = e;
-            }
-            buckets[b] = e;
+            linkIntoBucket(e, (int) bucket);
         } else {
             linkFar(e);
         }
@@ -230,34 +225,53 @@ public final class Scheduler {
             e.index = -1;
             return;
         }
+        if (e.place == Event.FAR) {
+            int i = e.index;
+            int last = --farCount;
+            if (i != last) { // swap-remove: fill the gap with the last far event
+                Event moved = farEvents[last];
+                farEvents[i] = moved;
+                farTimes[i] = farTimes[last];
+                moved.index = i;
+            }
+            farEvents[last] = null;
+            e.index = -1;
+            return;
+        }
         Event p = e.prev;
         Event n = e.next;
         if (p != null) {
             p.next = n;
-        } else if (e.place == Event.FAR) {
-            farHead = n;
         } else {
             buckets[e.place] = n;
         }
         if (n != null) {
             n.prev = p;
         }
-        if (e.place == Event.FAR) {
-            farCount--;
-        }
         e.prev = null;
         e.next = null;
     }
 
-    private void linkFar(Event e) {
-        e.place = Event.FAR;
+    private void linkIntoBucket(Event e, int b) {
+        e.place = b;
         e.prev = null;
-        e.next = farHead;
-        if (farHead != null) {
-            farHead.prev = e;
+        Event head = buckets[b];
+        e.next = head;
+        if (head != null) {
+            head.prev = e;
         }
-        farHead = e;
-        farCount++;
+        buckets[b] = e;
+    }
+
+    private void linkFar(Event e) {
+        if (farCount == farEvents.length) {
+            farEvents = Arrays.copyOf(farEvents, farCount * 2);
+            farTimes = Arrays.copyOf(farTimes, farCount * 2);
+        }
+        e.place = Event.FAR;
+        e.index = farCount;
+        farEvents[farCount] = e;
+        farTimes[farCount++] = e.time;
     }
 
     /**
@@ -282,7 +296,7 @@ public final class Scheduler {
                     return true;
                 }
             }
-            if (farHead == null) {
+            if (farCount == 0) {
                 return false;
             }
             rebuild();
@@ -297,18 +311,21 @@ public final class Scheduler {
      * O(1) per operation. Events beyond the span stay in the far list for the next rebuild.
      */
     private void rebuild() {
+        final long[] ft = farTimes;
+        final int n = farCount;
         // Offsets from the first event keep the double sum precise late in long simulations.
-        long ref = farHead.time;
+        long ref = ft[0];
         long min = ref;
         double offsetSum = 0;
-        for (Event e = farHead; e != null; e = e.next) {
-            min = Math.min(min, e.time);
-            offsetSum += e.time - ref;
+        for (int i = 0; i < n; i++) {
+            long t = ft[i];
+            min = Math.min(min, t);
+            offsetSum += t - ref;
         }
-        double meanFromMin = (ref - min) + offsetSum / farCount;
+        double meanFromMin = (ref - min) + offsetSum / n;
         double span = Math.max(1.0, 2.0 * meanFromMin);
-        // A power of two >= farCount / EVENTS_PER_BUCKET, and at least 2.
-        int count = Math.min(Integer.highestOneBit(Math.max(1, farCount / EVENTS_PER_BUCKET)) << 1, MAX_BUCKETS);
+        // A power of two >= n / EVENTS_PER_BUCKET, and at least 2.
+        int count = Math.min(Integer.highestOneBit(Math.max(1, n / EVENTS_PER_BUCKET)) << 1, MAX_BUCKETS);
         double width = Math.ceil(span / count);
         int s = width >= 0x1p62 ? 62 : 64 - Long.numberOfLeadingZeros((long) width - 1);
         shift = Math.max(1, s);
@@ -318,14 +335,23 @@ public final class Scheduler {
         if (buckets.length < count) {
             buckets = new Event[count];
         }
-        Event e = farHead;
-        farHead = null;
-        farCount = 0;
-        while (e != null) {
-            Event n = e.next;
-            enqueue(e); // into a bucket, or back onto the far list if beyond the span
-            e = n;
+        // Distribute; events beyond the span are compacted to the front of the far arrays.
+        final Event[] fe = farEvents;
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            long t = ft[i];
+            Event e = fe[i];
+            long bucket = (t - base) >>> shift;
+            if (bucket < count) {
+                linkIntoBucket(e, (int) bucket);
+            } else {
+                ft[kept] = t;
+                fe[kept] = e;
+                e.index = kept++;
+            }
         }
+        Arrays.fill(fe, kept, n, null);
+        farCount = kept;
     }
 
     // ---- near-future heap ------------------------------------------------------------------

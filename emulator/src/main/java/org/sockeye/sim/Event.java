@@ -24,11 +24,8 @@ public abstract class Event {
     long seq;
     /** Where the event is queued: {@link #IDLE}, {@link #IN_HEAP}, {@link #FAR} or a bucket number. */
     int place = IDLE;
-    /** Heap slot while {@link #IN_HEAP}. */
+    /** Slot in the heap, the far list or the bucket that holds the event (O(1) cancel). */
     int index = -1;
-    /** Doubly linked list neighbours while in a bucket or the far list (O(1) unlink on cancel). */
-    Event prev;
-    Event next;
 
     /** Performs the event. Called by the scheduler with {@code now() == time()}. */
     public abstract void run();

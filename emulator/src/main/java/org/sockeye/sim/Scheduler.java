@@ -28,8 +28,14 @@ import java.util.NoSuchElementException;
 public final class Scheduler {
     private static final int ARITY_SHIFT = 2; // 4-ary heap: children of i are 4i+1 .. 4i+4
     private static final int ARITY = 1 << ARITY_SHIFT;
-    /** Mean events per bucket the calendar is sized for (measured best for the hold model). */
+    /**
+     * Calendar sizing, chosen by measurement with the hold model at 100k pending (BENCHMARKS.md):
+     * the calendar spans SPAN_OVER_MEAN times the far events' mean distance from the earliest,
+     * with one bucket per EVENTS_PER_BUCKET of them. Wider spans or more buckets measured slower:
+     * the bucket table then outgrows the caches.
+     */
     private static final int EVENTS_PER_BUCKET = 4;
+    private static final double SPAN_OVER_MEAN = 2.0;
     private static final int MAX_BUCKETS = 1 << 22;
 
     // Near-future heap; keys in primitive arrays so sifting compares longs in contiguous memory.
@@ -39,7 +45,12 @@ public final class Scheduler {
     private int heapSize;
 
     // Calendar. Initially empty (no buckets, base at -infinity) so everything goes to the far list.
-    private Event[] buckets = new Event[0];
+    // Each bucket is an unsorted array (allocated on first use, kept across rebuilds): appends
+    // and swap-removes are O(1), and pouring a bucket into the heap reads its events
+    // independently of each other, so their cache misses overlap instead of queueing up the way a
+    // linked list's do.
+    private Event[][] buckets = new Event[0][];
+    private int[] bucketSizes = new int[0];
     private int bucketCount;
     /** The bucket whose events are in the heap; events in buckets <= current belong in the heap. */
     private int current = -1;
@@ -199,19 +210,17 @@ public final class Scheduler {
 
     // ---- placement -------------------------------------------------------------------------
 
-    /** Whether an event at {@code t} sorts before every bucketed and far event. */
+    /** Whether an event at {@code t} sorts before every bucketed and far event (as in enqueue). */
     private boolean belongsInHeap(long t) {
         return t < base || (t - base) >>> shift <= current;
     }
 
     private void enqueue(Event e) {
         long t = e.time;
-        if (belongsInHeap(t)) {
-            heapInsert(e);
-            return;
-        }
         long bucket = (t - base) >>> shift;
-        if (bucket < bucketCount) {
+        if (t < base || bucket <= current) {
+            heapInsert(e);
+        } else if (bucket < bucketCount) {
             linkIntoBucket(e, (int) bucket);
         } else {
             linkFar(e);
@@ -238,29 +247,36 @@ public final class Scheduler {
             e.index = -1;
             return;
         }
-        Event p = e.prev;
-        Event n = e.next;
-        if (p != null) {
-            p.next = n;
-        } else {
-            buckets[e.place] = n;
+        int b = e.place;
+        Event[] slots = buckets[b];
+        int i = e.index;
+        int last = --bucketSizes[b];
+        if (i != last) {
+            Event moved = slots[last];
+            slots[i] = moved;
+            moved.index = i;
         }
-        if (n != null) {
-            n.prev = p;
-        }
-        e.prev = null;
-        e.next = null;
+        slots[last] = null;
+        e.index = -1;
     }
 
     private void linkIntoBucket(Event e, int b) {
-        e.place = b;
-        e.prev = null;
-        Event head = buckets[b];
-        e.next = head;
-        if (head != null) {
-            head.prev = e;
+        Event[] slots = buckets[b];
+        int n = bucketSizes[b];
+        if (slots == null || n == slots.length) {
+            slots = growBucket(b, n);
         }
-        buckets[b] = e;
+        slots[n] = e;
+        bucketSizes[b] = n + 1;
+        e.place = b;
+        e.index = n;
+    }
+
+    /** Off the hot path: a bucket's array is allocated once and then only grows. */
+    private Event[] growBucket(int b, int n) {
+        Event[] slots = buckets[b] == null ? new Event[4] : Arrays.copyOf(buckets[b], n * 2);
+        buckets[b] = slots;
+        return slots;
     }
 
     private void linkFar(Event e) {
@@ -283,16 +299,14 @@ public final class Scheduler {
         while (true) {
             while (current + 1 < bucketCount) {
                 current++;
-                Event e = buckets[current];
-                if (e != null) {
-                    buckets[current] = null;
-                    while (e != null) {
-                        Event n = e.next;
-                        e.prev = null;
-                        e.next = null;
-                        heapInsert(e);
-                        e = n;
+                int n = bucketSizes[current];
+                if (n > 0) {
+                    Event[] slots = buckets[current];
+                    for (int i = 0; i < n; i++) {
+                        heapInsert(slots[i]);
+                        slots[i] = null;
                     }
+                    bucketSizes[current] = 0;
                     return true;
                 }
             }
@@ -323,8 +337,8 @@ public final class Scheduler {
             offsetSum += t - ref;
         }
         double meanFromMin = (ref - min) + offsetSum / n;
-        double span = Math.max(1.0, 2.0 * meanFromMin);
-        // A power of two >= n / EVENTS_PER_BUCKET, and at least 2.
+        double span = Math.max(1.0, SPAN_OVER_MEAN * meanFromMin);
+        // A power of two > n / EVENTS_PER_BUCKET, and at least 2.
         int count = Math.min(Integer.highestOneBit(Math.max(1, n / EVENTS_PER_BUCKET)) << 1, MAX_BUCKETS);
         double width = Math.ceil(span / count);
         int s = width >= 0x1p62 ? 62 : 64 - Long.numberOfLeadingZeros((long) width - 1);
@@ -333,7 +347,8 @@ public final class Scheduler {
         current = -1;
         bucketCount = count;
         if (buckets.length < count) {
-            buckets = new Event[count];
+            buckets = Arrays.copyOf(buckets, count);
+            bucketSizes = new int[count]; // all buckets are empty here
         }
         // Distribute; events beyond the span are compacted to the front of the far arrays.
         final Event[] fe = farEvents;

@@ -15,15 +15,16 @@ import java.util.NoSuchElementException;
  *   <li>a small 4-ary min-heap holds the events of the current bucket (and anything scheduled
  *       before it); it alone defines the exact (time, seq) order;</li>
  *   <li>a calendar of {@code bucketCount} buckets of width {@code 2^shift} ps, starting at
- *       {@code base}, holds later events in unsorted doubly linked lists (O(1) insert and
- *       cancel);</li>
+ *       {@code base}, holds later events in unsorted arrays (O(1) insert and, since each event
+ *       knows its slot, O(1) cancel);</li>
  *   <li>events beyond the calendar wait in an unsorted far list.</li>
  * </ul>
  * When the heap runs dry the next non-empty bucket is poured into it; when the calendar is used
  * up it is rebuilt from the far list, sized to the events actually there (see {@link #rebuild}).
  * Every heap event precedes every bucket event, and bucket k's events precede bucket k+1's, so
- * the order is exactly that of a single heap. Nothing is allocated per operation: the heap and
- * the bucket table grow by doubling, and list links live in the events.
+ * the order is exactly that of a single heap. Nothing is allocated per operation: the heap, the
+ * far list and each bucket's array grow by doubling and are reused; an event's position lives in
+ * the event. Worst case (all pending events within one bucket's width) it degrades to the heap.
  */
 public final class Scheduler {
     private static final int ARITY_SHIFT = 2; // 4-ary heap: children of i are 4i+1 .. 4i+4
@@ -210,17 +211,19 @@ public final class Scheduler {
 
     // ---- placement -------------------------------------------------------------------------
 
-    /** Whether an event at {@code t} sorts before every bucketed and far event (as in enqueue). */
+    /** Whether an event at {@code t} sorts before every bucketed and far event. */
     private boolean belongsInHeap(long t) {
         return t < base || (t - base) >>> shift <= current;
     }
 
     private void enqueue(Event e) {
         long t = e.time;
-        long bucket = (t - base) >>> shift;
-        if (t < base || bucket <= current) {
+        if (belongsInHeap(t)) {
             heapInsert(e);
-        } else if (bucket < bucketCount) {
+            return;
+        }
+        long bucket = (t - base) >>> shift;
+        if (bucket < bucketCount) {
             linkIntoBucket(e, (int) bucket);
         } else {
             linkFar(e);

@@ -30,7 +30,8 @@ import org.sockeye.run.Simulation;
  */
 public final class BatchRunner {
     /** How a batch is run. */
-    public record Options(int jobs, int shardIndex, int shardCount, boolean resume) {
+    /** @param runReports whether each run also draws its own charts and index.html */
+    public record Options(int jobs, int shardIndex, int shardCount, boolean resume, boolean runReports) {
         public Options {
             if (jobs < 1) {
                 throw new IllegalArgumentException("--jobs must be at least 1");
@@ -103,7 +104,7 @@ public final class BatchRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (BatchPlan.Run r : todo) {
                 futures.add(pool.submit(() -> {
-                    String error = runOne(sweep, out, r);
+                    String error = runOne(sweep, out, r, options.runReports());
                     synchronized (failures) {
                         if (error != null) {
                             failures.add(r.id() + ": " + error);
@@ -124,17 +125,18 @@ public final class BatchRunner {
             pool.shutdownNow();
         }
         new BatchSummary(sweep, plan).write(out, List.of(out));
+        BatchReport.write(sweep, out);
         failures.sort(null);
         return new Outcome(todo.size(), skipped, failures);
     }
 
     /** Runs one run; returns null on success or its error message. */
-    private static String runOne(SweepSpec sweep, Path out, BatchPlan.Run r) {
+    private static String runOne(SweepSpec sweep, Path out, BatchPlan.Run r, boolean report) {
         Path failure = failureFile(out, r);
         try {
             Files.deleteIfExists(failure);
             ExperimentSpec spec = ExperimentLoader.load(sweep.experiment(), r.overrides());
-            ExperimentRunner.run(spec, runDirectory(out, r), Simulation.Progress.NONE);
+            ExperimentRunner.run(spec, runDirectory(out, r), Simulation.Progress.NONE, report);
             return null;
         } catch (ConfigException e) {
             return record(failure, String.join("; ", e.errors().stream().map(Object::toString).toList()));

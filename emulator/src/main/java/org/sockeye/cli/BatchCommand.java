@@ -37,6 +37,9 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Skip runs whose results are already complete.")
     boolean resume;
 
+    @Option(names = "--no-run-reports", description = "Skip each run's own charts and index.html (faster for big sweeps).")
+    boolean noRunReports;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
@@ -59,7 +62,7 @@ final class BatchCommand implements Callable<Integer> {
         Path out = output != null ? output : Path.of("results", sweep.name());
         PrintWriter err = spec.commandLine().getErr();
         BatchProgress progress = new BatchProgress(err, quiet, System.console() != null);
-        BatchRunner.Outcome o = BatchRunner.run(sweep, out, new BatchRunner.Options(j, s.index(), s.count(), resume),
+        BatchRunner.Outcome o = BatchRunner.run(sweep, out, new BatchRunner.Options(j, s.index(), s.count(), resume, !noRunReports),
                 progress);
         progress.finish();
         PrintWriter w = spec.commandLine().getOut();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sockeye.batch.BatchPlan;
+import org.sockeye.batch.BatchReport;
 import org.sockeye.batch.BatchSummary;
 import org.sockeye.config.ConfigException;
 import org.sockeye.config.SweepLoader;
@@ -51,6 +52,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         BatchPlan plan = new BatchPlan(sweep);
         var summary = new BatchSummary(sweep, plan).write(out, dirs);
+        BatchReport.write(sweep, out);
         int complete = summary.rows().stream().mapToInt(r -> Integer.parseInt(String.valueOf(r.get(
                 summary.columnIndex("runs"))))).sum();
         spec.commandLine().getOut().printf("%s: %d of %d runs complete; summary: %s%n", sweep.name(), complete,

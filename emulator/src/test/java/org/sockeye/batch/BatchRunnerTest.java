@@ -71,7 +71,7 @@ class BatchRunnerTest {
     }
 
     private BatchRunner.Outcome run(Path out, int jobs, int shard, int shards, boolean resume) throws Exception {
-        return BatchRunner.run(sweep, out, new BatchRunner.Options(jobs, shard, shards, resume),
+        return BatchRunner.run(sweep, out, new BatchRunner.Options(jobs, shard, shards, resume, false),
                 BatchRunner.Listener.NONE);
     }
 

@@ -31,6 +31,19 @@ final class Humanize {
         return String.format("%.3f us", s * 1e6);
     }
 
+    static String bytes(double b) {
+        if (b >= 1 << 30) {
+            return String.format("%.2f GiB", b / (1 << 30));
+        }
+        if (b >= 1 << 20) {
+            return String.format("%.2f MiB", b / (1 << 20));
+        }
+        if (b >= 1 << 10) {
+            return String.format("%.1f KiB", b / (1 << 10));
+        }
+        return String.format("%.0f B", b);
+    }
+
     static String count(double n) {
         if (n >= 1e9) {
             return String.format("%.2f G", n / 1e9);

@@ -55,14 +55,20 @@ final class RunCommand implements Callable<Integer> {
                 Humanize.seconds(s.simulatedPs() / 1e12), Humanize.seconds(s.wallNanos() / 1e9),
                 Humanize.count(s.events()), Humanize.count(s.eventsPerSecond()));
         if (!s.flows().isEmpty()) {
-            out.printf("  %-24s %-5s %14s %10s %8s %12s%n", "flow", "proto", "throughput", "packets", "loss",
+            out.printf("  %-24s %-5s %14s %12s %8s %12s%n", "flow", "proto", "throughput", "delivered", "loss",
                     "delay");
             for (FlowStats f : s.flows()) {
                 long end = Math.min(f.stopPs == 0 ? e.durationPs() : f.stopPs, e.durationPs());
                 double secs = (end - f.startPs) / 1e12;
-                out.printf("  %-24s %-5s %14s %10d %7.2f%% %12s%n", f.name, f.protocol,
-                        Humanize.bitRate(secs > 0 ? f.bytesReceived * 8 / secs : 0), f.packetsReceived,
-                        100 * f.lossRate(), Humanize.seconds(f.meanDelayPs() / 1e12));
+                String rate = Humanize.bitRate(secs > 0 ? f.bytesReceived * 8 / secs : 0);
+                if (f.tcpSender != null) {
+                    // A byte stream: no datagram loss or delay, but retransmissions and timeouts.
+                    out.printf("  %-24s %-5s %14s %12s %s retransmissions, %d timeouts%n", f.name, f.protocol, rate,
+                            Humanize.bytes(f.bytesReceived), f.retransmissions, f.timeouts);
+                } else {
+                    out.printf("  %-24s %-5s %14s %12s %7.2f%% %12s%n", f.name, f.protocol, rate,
+                            f.packetsReceived + " pkts", 100 * f.lossRate(), Humanize.seconds(f.meanDelayPs() / 1e12));
+                }
             }
         }
         out.println("results: " + s.directory());

@@ -8,7 +8,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * The expressions of {@code %{ assert ... }%} blocks: integers, names, {@code + - * / // %},
- * comparisons (chained as in Python: {@code a < b < c}), {@code and or not} (also {@code && || !}),
+ * bitwise {@code & |} (binding tighter than comparisons, as in Python), comparisons (chained as in Python: {@code a < b < c}), {@code and or not} (also {@code && || !}),
  * parentheses, {@code True}/{@code False}. Integer arithmetic only; {@code /} floors like {@code //}.
  * Not a Python interpreter: anything else is a syntax error.
  */
@@ -77,7 +77,7 @@ public final class AssertExpression {
                 if (List.of("==", "!=", "<=", ">=", "&&", "||", "//").contains(two)) {
                     out.add(two);
                     i += 2;
-                } else if ("+-*/%()<>!".indexOf(c) >= 0) {
+                } else if ("+-*/%()<>!&|".indexOf(c) >= 0) {
                     out.add(String.valueOf(c));
                     i++;
                 } else {
@@ -133,12 +133,12 @@ public final class AssertExpression {
     }
 
     private Node comparison() {
-        Node first = sum();
+        Node first = bitOr();
         List<String> ops = new ArrayList<>();
         List<Node> operands = new ArrayList<>(List.of(first));
         while (List.of("==", "!=", "<", "<=", ">", ">=").contains(peek())) {
             ops.add(tokens.get(pos++));
-            operands.add(sum());
+            operands.add(bitOr());
         }
         if (ops.isEmpty()) {
             return first;
@@ -165,6 +165,26 @@ public final class AssertExpression {
             case ">" -> a > b;
             default -> a >= b;
         };
+    }
+
+    private Node bitOr() {
+        Node left = bitAnd();
+        while (accept("|")) {
+            Node l = left;
+            Node r = bitAnd();
+            left = v -> l.eval(v) | r.eval(v);
+        }
+        return left;
+    }
+
+    private Node bitAnd() {
+        Node left = sum();
+        while (accept("&")) {
+            Node l = left;
+            Node r = sum();
+            left = v -> l.eval(v) & r.eval(v);
+        }
+        return left;
     }
 
     private Node sum() {

@@ -12,9 +12,13 @@ final class ScriptFailure extends Exception {
     }
 
     String format(String file) {
+        String nl = System.lineSeparator();
         String where = event == null ? file : file + ":" + event.line();
-        String text = event == null ? "" : System.lineSeparator() + "    " + event.text().strip();
-        return where + ": " + getMessage() + text + System.lineSeparator() + "    at simulated time "
-                + ScriptRunner.seconds(time) + " s";
+        String text = event == null ? "" : nl + "    " + event.text().strip();
+        String msg = getMessage();
+        int cut = msg.indexOf(nl);
+        String headline = cut < 0 ? msg : msg.substring(0, cut);
+        String details = cut < 0 ? "" : msg.substring(cut);
+        return where + ": " + headline + text + details + nl + "    at simulated time " + ScriptRunner.seconds(time) + " s";
     }
 }

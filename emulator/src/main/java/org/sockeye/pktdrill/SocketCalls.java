@@ -311,7 +311,8 @@ final class SocketCalls {
                 // Linux doubles SO_RCVBUF/SO_SNDBUF to leave room for its bookkeeping (socket(7)).
                 case "SO_RCVBUF" -> s.config = s.config.with("rcvbuf", Integer.toString(2 * intValue(value)));
                 case "SO_SNDBUF" -> s.config = s.config.with("sndbuf", Integer.toString(2 * intValue(value)));
-                case "TCP_CONGESTION" -> s.config = s.config.with("congestion-control", value.replace("\"", ""));
+                case "TCP_CONGESTION" -> s.config = s.config.with("congestion-control",
+                        Sysctls.congestionControl(value.replace("\"", "")));
                 default -> warn.accept("setsockopt " + name + " is not modelled; returning 0");
             }
             return CallResult.ok(0);

@@ -23,7 +23,7 @@ public final class Sysctls {
             Map.entry("tcp_sack", new Mapping("sack", Sysctls::onOff)),
             Map.entry("tcp_timestamps", new Mapping("timestamps", Sysctls::onOff)),
             Map.entry("tcp_window_scaling", new Mapping("window-scaling", Sysctls::onOff)),
-            Map.entry("tcp_congestion_control", new Mapping("congestion-control", v -> v)),
+            Map.entry("tcp_congestion_control", new Mapping("congestion-control", Sysctls::congestionControl)),
             // Linux tcp_fastopen is a bit mask (1 client, 2 server); the engine has one switch for both.
             Map.entry("tcp_fastopen", new Mapping("fast-open", v -> Long.decode(v) != 0 ? "on" : "off")),
             Map.entry("tcp_rmem", new Mapping("rcvbuf", Sysctls::middle)),
@@ -90,6 +90,14 @@ public final class Sysctls {
             }
         }
         return c;
+    }
+
+    /**
+     * Linux's "reno" module only sets ssthresh and growth; loss recovery lives in tcp_input.c and is
+     * NewReno's (RFC 6582) with SACK off. The engine's "reno" is classic RFC 5681, so map to "newreno".
+     */
+    static String congestionControl(String v) {
+        return v.equals("reno") ? "newreno" : v;
     }
 
     private static String onOff(String v) {

@@ -35,6 +35,7 @@ public final class ScriptRunner {
     private ScriptFailure deferred;
     private boolean retrying;
     private ScriptEvent currentEvent;
+    private String scriptName;
 
     private record PendingCall(ScriptEvent.Syscall event, Supplier<CallResult> attempt, long wantEnd) {
     }
@@ -48,6 +49,7 @@ public final class ScriptRunner {
     public ScriptResult run(String name, String source) {
         warnings.clear();
         log.clear();
+        scriptName = name;
         List<ScriptEvent> events;
         try {
             events = ScriptParser.parse(source);
@@ -55,7 +57,7 @@ public final class ScriptRunner {
             return new ScriptResult(ScriptResult.Status.MALFORMED, e.format(name), List.copyOf(warnings), List.copyOf(log));
         }
         host = new SimulatedHost();
-        calls = new SocketCalls(host, initialConfig(), w -> warnings.add(name + ":" + lineOf() + ": warning: " + w));
+        calls = new SocketCalls(host, initialConfig(), w -> warn(lineOf(), w));
         host.afterEveryStep(this::retryPending);
         pending = null;
         deferred = null;
@@ -78,6 +80,10 @@ public final class ScriptRunner {
                     + (at == null ? "" : System.lineSeparator() + "    " + at.text().strip());
             return new ScriptResult(ScriptResult.Status.MALFORMED, msg, List.copyOf(warnings), List.copyOf(log));
         }
+    }
+
+    private void warn(int line, String what) {
+        warnings.add(scriptName + ":" + line + ": warning: " + what);
     }
 
     private int lineOf() {
@@ -153,7 +159,7 @@ public final class ScriptRunner {
         PacketSpec spec = p.packet();
         if (spec.udp()) {
             if (!calls.deliverUdp(spec.length())) {
-                warnings.add("line " + p.line() + ": warning: no UDP socket; datagram dropped");
+                warn(p.line(), "no UDP socket; datagram dropped");
             }
             return;
         }
@@ -283,7 +289,7 @@ public final class ScriptRunner {
         Sysctls.Effect fx = Sysctls.apply(c.command(), calls.stackConfig());
         calls.setStackConfig(fx.config());
         for (String w : fx.warnings()) {
-            warnings.add("line " + c.line() + ": warning: " + w);
+            warn(c.line(), w);
         }
         log(host.now(), "`" + c.command() + "`");
     }

@@ -425,7 +425,10 @@ final class SocketCalls {
         if (c.error() != null) {
             r |= POLLERR;
         }
-        boolean peerDone = c.readable() == 0 && c.read(host.now(), 0, null, s.conn) == TcpConnection.EOF;
+        // The peer's FIN has been received in exactly these states (RFC 9293 §3.10.7.4, eighth).
+        boolean finReceived = c.state() == TcpState.CLOSE_WAIT || c.state() == TcpState.LAST_ACK
+                || c.state() == TcpState.CLOSING || c.state() == TcpState.TIME_WAIT;
+        boolean peerDone = c.readable() == 0 && finReceived;
         if (c.readable() > 0 || peerDone || c.error() != null) {
             r |= POLLIN;
         }

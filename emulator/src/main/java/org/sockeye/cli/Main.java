@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sockeye", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Sockeye: a discrete-event, packet-level network emulator.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PlotCommand.class, BatchCommand.class, MergeCommand.class, RegressCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, PlotCommand.class, BatchCommand.class, MergeCommand.class, RegressCommand.class, PktdrillCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;

@@ -5,7 +5,6 @@ import java.util.List;
 import org.sockeye.reports.TimeSeriesCsvWriter;
 import org.sockeye.sim.Event;
 import org.sockeye.sim.Scheduler;
-import org.sockeye.sim.Time;
 
 /**
  * Samples every registered {@link Probe} at a fixed interval and streams the samples to the
@@ -53,7 +52,7 @@ public final class Recorder {
         long now = scheduler.now();
         long dt = now - lastSample;
         lastSample = now;
-        double t = Time.toSeconds(now);
+        long t = now;
         for (Probe p : probes) {
             out.add(t, p.series(), p.subject(), p.sample(now, dt));
         }

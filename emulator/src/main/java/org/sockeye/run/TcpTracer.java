@@ -4,7 +4,6 @@ import org.sockeye.net.TcpSocket;
 import org.sockeye.protocols.tcp.TcpConnection;
 import org.sockeye.protocols.tcp.TcpSegment;
 import org.sockeye.reports.TimeSeriesCsvWriter;
-import org.sockeye.sim.Time;
 
 /**
  * Event-driven TCP series for one flow's sender, written as they happen rather than sampled:
@@ -51,7 +50,7 @@ final class TcpTracer implements TcpSocket.SegmentObserver {
             return;
         }
         int end = seg.seq + seg.payloadLength;
-        double t = Time.toSeconds(now);
+        long t = now;
         if (end - highestEnd <= 0) {
             if (retransmits) {
                 out.add(t, "retransmit", subject, relative(seg.seq));
@@ -67,7 +66,7 @@ final class TcpTracer implements TcpSocket.SegmentObserver {
     @Override
     public void received(TcpSocket s, TcpSegment seg, long now) {
         if (sequence && seg.has(TcpSegment.ACK)) {
-            out.add(Time.toSeconds(now), "ack", subject, relative(seg.ack));
+            out.add(now, "ack", subject, relative(seg.ack));
         }
     }
 
@@ -83,7 +82,7 @@ final class TcpTracer implements TcpSocket.SegmentObserver {
         }
         int c = connection.cwnd();
         int st = connection.ssthresh();
-        double t = Time.toSeconds(now);
+        long t = now;
         if (cwnd && c != lastCwnd) {
             out.add(t, "cwnd", subject, c);
         }

@@ -21,6 +21,27 @@ public final class Formats {
         return v;
     }
 
+    /**
+     * A time given in integer picoseconds, as exact decimal seconds ("0.35", "12", "0.000001"):
+     * integer arithmetic only, so simulated times print without binary-fraction noise.
+     */
+    public static String seconds(long ps) {
+        final long perSecond = 1_000_000_000_000L;
+        long whole = ps / perSecond;
+        long frac = Math.abs(ps % perSecond);
+        String sign = ps < 0 && whole == 0 ? "-" : "";
+        if (frac == 0) {
+            return sign + whole;
+        }
+        int digits = 12;
+        while (frac % 10 == 0) {
+            frac /= 10;
+            digits--;
+        }
+        String f = Long.toString(frac);
+        return sign + whole + "." + "0".repeat(digits - f.length()) + f;
+    }
+
     public static String number(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return "";

@@ -31,8 +31,17 @@ public final class TimeSeriesCsvWriter implements AutoCloseable {
         out = new CsvMapper().writer(schema.build()).writeValues(w);
     }
 
+    /** A sample at simulated time {@code timePs} (picoseconds), written as exact decimal seconds. */
+    public void add(long timePs, String series, String subject, double value) {
+        write(Formats.seconds(timePs), series, subject, value);
+    }
+
     public void add(double timeSeconds, String series, String subject, double value) {
-        row[0] = Formats.number(timeSeconds);
+        write(Formats.number(timeSeconds), series, subject, value);
+    }
+
+    private void write(String time, String series, String subject, double value) {
+        row[0] = time;
         row[1] = series;
         row[2] = subject;
         row[3] = Formats.number(value);

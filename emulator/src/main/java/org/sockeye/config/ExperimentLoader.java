@@ -1,8 +1,5 @@
 package org.sockeye.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,31 +19,15 @@ public final class ExperimentLoader {
      * @throws ConfigException with every error found, each with file, line and column
      */
     public static ExperimentSpec load(Path file, List<String> setOverrides) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(List.of(new ConfigError(file.toString(), 0, 0, "no such file")));
-        } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigError(file.toString(), 0, 0,
-                    "cannot read file: " + e.getMessage())));
-        }
-        return load(text, file.toString(), setOverrides);
+        return load(ConfigFiles.read(file), file.toString(), setOverrides);
     }
 
     /** Loads from text; {@code fileName} is only used in error messages. */
     public static ExperimentSpec load(String text, String fileName, List<String> setOverrides)
             throws ConfigException {
         ConfigErrors errors = new ConfigErrors(fileName);
-        YamlNode parsed = new YamlTreeReader(errors, false).read(text);
-        if (parsed == null) { // the reader has reported why
-            throw new ConfigException(errors.sorted());
-        }
-        if (!(parsed instanceof YamlMap root)) {
-            errors.at(parsed, "an experiment file must be a map of keys (name, duration, nodes, ...), got "
-                    + parsed.kindName());
-            throw new ConfigException(errors.sorted());
-        }
+        YamlMap root = ConfigFiles.rootMap(text, errors,
+                "an experiment file must be a map of keys (name, duration, nodes, ...)");
         Overrides overrides = new Overrides(errors);
         for (String override : setOverrides) {
             overrides.apply(root, override);

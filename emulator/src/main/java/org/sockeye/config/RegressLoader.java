@@ -1,8 +1,6 @@
 package org.sockeye.config;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,24 +30,10 @@ public final class RegressLoader {
     }
 
     public static RegressSpec load(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(List.of(new ConfigError(file.toString(), 0, 0, "no such file")));
-        } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigError(file.toString(), 0, 0, "cannot read file: " + e.getMessage())));
-        }
+        String text = ConfigFiles.read(file);
         ConfigErrors errors = new ConfigErrors(file.toString());
-        YamlNode parsed = new YamlTreeReader(errors, false).read(text);
-        if (parsed == null) {
-            errors.throwIfAny();
-        }
+        YamlMap root = ConfigFiles.rootMap(text, errors, "a regression set must be a map (name, experiments)");
         ValueReader values = new ValueReader(errors);
-        YamlMap root = values.map(parsed, "a regression set");
-        if (root == null) {
-            throw new ConfigException(errors.sorted());
-        }
         Path dir = file.toAbsolutePath().getParent();
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         MapFields f = new MapFields(root, "regression set", KEYS, errors);

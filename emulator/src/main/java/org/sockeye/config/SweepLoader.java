@@ -1,9 +1,7 @@
 package org.sockeye.config;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,15 +28,7 @@ public final class SweepLoader {
     }
 
     public static SweepSpec load(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(List.of(new ConfigError(file.toString(), 0, 0, "no such file")));
-        } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigError(file.toString(), 0, 0, "cannot read file: " + e.getMessage())));
-        }
-        return parse(file, text, true);
+        return parse(file, ConfigFiles.read(file), true);
     }
 
     /**
@@ -47,15 +37,8 @@ public final class SweepLoader {
      */
     public static SweepSpec parse(Path file, String text, boolean checkExperiment) throws ConfigException {
         ConfigErrors errors = new ConfigErrors(file.toString());
-        YamlNode parsed = new YamlTreeReader(errors, false).read(text);
-        if (parsed == null) {
-            errors.throwIfAny();
-        }
-        if (!(parsed instanceof YamlMap root)) {
-            errors.at(parsed, "a sweep file must be a map (experiment, parameters, repetitions, metrics), got "
-                    + parsed.kindName());
-            throw new ConfigException(errors.sorted());
-        }
+        YamlMap root = ConfigFiles.rootMap(text, errors,
+                "a sweep file must be a map (experiment, parameters, repetitions, metrics)");
         ValueReader values = new ValueReader(errors);
         MapFields f = new MapFields(root, "sweep", KEYS, errors);
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");

@@ -11,6 +11,16 @@ public interface Probe {
 
     /** A probe of a quantity that changes over time (queue length, counter). */
     static Probe level(String series, String subject, java.util.function.LongSupplier value) {
+        return of(series, subject, (now, interval) -> value.getAsLong());
+    }
+
+    /** Reads a value at each sample. */
+    @FunctionalInterface
+    interface Reading {
+        double at(long now, long intervalPs);
+    }
+
+    static Probe of(String series, String subject, Reading reading) {
         return new Probe() {
             @Override
             public String series() {
@@ -24,33 +34,19 @@ public interface Probe {
 
             @Override
             public double sample(long now, long intervalPs) {
-                return value.getAsLong();
+                return reading.at(now, intervalPs);
             }
         };
     }
 
     /** A rate in bits per second from a cumulative byte counter, averaged over each interval. */
     static Probe bitRate(String series, String subject, java.util.function.LongSupplier bytes) {
-        return new Probe() {
-            private long last;
-
-            @Override
-            public String series() {
-                return series;
-            }
-
-            @Override
-            public String subject() {
-                return subject;
-            }
-
-            @Override
-            public double sample(long now, long intervalPs) {
-                long b = bytes.getAsLong();
-                double rate = intervalPs == 0 ? 0 : (b - last) * 8.0 * 1e12 / intervalPs;
-                last = b;
-                return rate;
-            }
-        };
+        long[] last = {0};
+        return of(series, subject, (now, intervalPs) -> {
+            long b = bytes.getAsLong();
+            double rate = intervalPs == 0 ? 0 : (b - last[0]) * 8.0 * 1e12 / intervalPs;
+            last[0] = b;
+            return rate;
+        });
     }
 }

@@ -116,22 +116,8 @@ public final class Simulation {
         if (!record.wants(series, f.name)) {
             return;
         }
-        recorder.add(new Probe() {
-            @Override
-            public String series() {
-                return series;
-            }
-
-            @Override
-            public String subject() {
-                return f.name;
-            }
-
-            @Override
-            public double sample(long now, long intervalPs) {
-                return f.tcpSender == null ? Double.NaN : read.applyAsDouble(f.tcpSender.info());
-            }
-        });
+        recorder.add(Probe.of(series, f.name,
+                (now, interval) -> f.tcpSender == null ? Double.NaN : read.applyAsDouble(f.tcpSender.info())));
     }
 
     private void addTcpTracers(RecordSpec record, TimeSeriesCsvWriter series) {

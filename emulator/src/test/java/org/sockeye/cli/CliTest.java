@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,5 +124,55 @@ class CliTest {
         Result h = cli("run", "--help");
         assertEquals(0, h.status());
         assertTrue(h.out().contains("--set"), h.out());
+    }
+
+    @Test
+    void plotRedrawsChosenChartsFromAResultsDirectory(@TempDir Path tmp) throws IOException {
+        Path yaml = Files.writeString(tmp.resolve("tiny.yaml"), GOOD.replace("queue: all", "throughput: all\n  charts: none"));
+        Path out = tmp.resolve("out");
+        assertEquals(0, cli("run", yaml.toString(), "-o", out.toString(), "-q").status());
+        assertFalse(Files.exists(out.resolve("index.html")), "record: charts: none draws nothing");
+        Result r = cli("plot", out.toString(), "--charts", "link-throughput", "--from", "0.2s", "--to", "0.8s",
+                "--formats", "svg");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.exists(out.resolve("index.html")));
+        try (var charts = Files.list(out.resolve("charts"))) {
+            List<String> names = charts.map(p -> p.getFileName().toString()).sorted().toList();
+            assertFalse(names.isEmpty());
+            assertTrue(names.stream().allMatch(n -> n.startsWith("link-throughput") && n.endsWith(".svg")), names.toString());
+        }
+        Result bad = cli("plot", out.toString(), "--from", "soon");
+        assertEquals(2, bad.status());
+        assertFalse(bad.err().contains("\tat "), bad.err());
+    }
+
+    @Test
+    void batchAndMergeReportTheirRunsAndExitCodes(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("tiny.yaml"), GOOD);
+        Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), """
+                experiment: tiny.yaml
+                repetitions: 2
+                parameters:
+                  applications.cbr.rate: [1Mbps, 2Mbps]
+                metrics:
+                  goodput: flows.throughput_bps.sum
+                """);
+        Result one = cli("batch", sweep.toString(), "-o", tmp.resolve("a").toString(), "--shard", "0/2", "-j", "1",
+                "--no-run-reports");
+        Result two = cli("batch", sweep.toString(), "-o", tmp.resolve("b").toString(), "--shard", "1/2", "-j", "1",
+                "--no-run-reports");
+        assertEquals(0, one.status(), one.err());
+        assertEquals(0, two.status(), two.err());
+        assertTrue(one.out().contains("2 runs"), one.out());
+        Result merged = cli("merge", tmp.resolve("a").toString(), tmp.resolve("b").toString(), "-o",
+                tmp.resolve("m").toString());
+        assertEquals(0, merged.status(), merged.err());
+        assertTrue(merged.out().contains("4 of 4 runs complete"), merged.out());
+        assertTrue(Files.exists(tmp.resolve("m/index.html")));
+        Result partial = cli("merge", tmp.resolve("a").toString(), "-o", tmp.resolve("p").toString());
+        assertEquals(1, partial.status(), "half the runs are missing");
+        Result badShard = cli("batch", sweep.toString(), "--shard", "2/2");
+        assertEquals(2, badShard.status());
+        assertTrue(badShard.err().contains("--shard takes I/N"), badShard.err());
     }
 }

@@ -98,6 +98,8 @@ public final class TcpConnection {
     private boolean synRetransmitted;
     private int retransmitsInRow;
     private long totalRetrans;
+    /** RTO expiries that retransmitted (Linux tcpi_total_rto). */
+    private long timeouts;
 
     // Loss recovery.
     private CaState caState = CaState.OPEN;
@@ -1292,6 +1294,7 @@ public final class TcpConnection {
             }
             retransmitsInRow++;
             totalRetrans++;
+            timeouts++;
             rtt.backOff();
             synRetransmitted = true;
             if (state == TcpState.SYN_SENT) {
@@ -1308,6 +1311,7 @@ public final class TcpConnection {
             timedOut(now, false, out);
             return;
         }
+        timeouts++;
         // RFC 5681 §3.1 / RFC 6298 §5.4–5.6: loss window, back off, go back to SND.UNA.
         cc.onTimeout(now, sndMax - sndUna, caState != CaState.LOSS);
         caState = CaState.LOSS;
@@ -1549,6 +1553,11 @@ public final class TcpConnection {
         return cc.ssthresh();
     }
 
+    /** Retransmission-timer expiries so far (Linux tcpi_total_rto); also in {@link #info()}. */
+    public long timeouts() {
+        return timeouts;
+    }
+
     /** This side's initial sequence number. */
     public int iss() {
         return iss;
@@ -1579,7 +1588,7 @@ public final class TcpConnection {
                 cc.ssthresh(), rtt.srtt() / Units.US, rtt.rttvar() / Units.US, rtt.rto() / Units.US,
                 (outstanding + smss - 1) / smss, outstanding, retransmitsInRow, rtt.backoffCount(), totalRetrans,
                 bytesAcked, bytesReceived, segsOut, segsIn, sndWnd, Math.max(0, rcvAdvEdge - rcvNxt), sndShift,
-                rcvShift, sackOn, tsOn, (int) sacked.bytesFrom(sndUna));
+                rcvShift, sackOn, tsOn, (int) sacked.bytesFrom(sndUna), timeouts);
     }
 
     @Override

@@ -27,6 +27,8 @@ package org.sockeye.protocols.tcp;
  * <tr><td>syn-retries</td><td>6</td><td>6</td><td>Linux tcp_syn_retries; RFC 9293 §3.8.3 asks for ≥ 3 min, which 6 doublings of 1 s exceed</td></tr>
  * <tr><td>retries</td><td>15</td><td>15</td><td>Linux tcp_retries2; RFC 1122 §4.2.3.5 R2 ≥ 100 s</td></tr>
  * <tr><td>keepalive-idle/interval/count</td><td>7200 s / 75 s / 9</td><td>same</td><td>Linux tcp_keepalive_*; RFC 1122 §4.2.3.6</td></tr>
+ * <tr><td>recovery</td><td>prr</td><td>inflation</td><td>Linux since 3.2 and ns-3 3.37 use PRR, RFC 6937 (slow-start
+ * reduction bound); RFC 5681 §3.2 / RFC 6582 §3.2 window inflation (RFC 6675 §5 with SACK)</td></tr>
  * <tr><td>cork-timeout</td><td>200 ms</td><td>200 ms</td><td>Linux TCP_CORK ceiling (tcp(7))</td></tr>
  * </table>
  */
@@ -37,13 +39,13 @@ public final class TcpProfiles {
     public static TcpConfig linux() {
         return new TcpConfig(1460, 10, 200 * Units.MS, 120 * Units.S, true, 40 * Units.MS, 16, "cubic", true, true,
                 true, 7, 60 * Units.S, 131072, 16384, true, true, true, true, true, 0x5eed_cafe_f00d_d00dL, 6, 15,
-                7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS);
+                7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS, RecoveryWindow.PRR);
     }
 
     public static TcpConfig rfc() {
         return new TcpConfig(1460, 0, Units.S, 60 * Units.S, false, 200 * Units.MS, 0, "newreno", false, false,
                 false, -1, 240 * Units.S, 65535, 65535, true, false, false, true, false, 0x5eed_cafe_f00d_d00dL, 6,
-                15, 7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS);
+                15, 7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS, RecoveryWindow.INFLATION);
     }
 
     /** Profile by name ("linux" or "rfc"). */

@@ -35,8 +35,11 @@ final class ProportionalRateReduction {
         delivered += deliveredData;
         long sndcnt;
         if (pipe > ssthresh) {
-            // Proportional part: CEIL(prr_delivered * ssthresh / RecoverFS) - prr_out.
-            sndcnt = (delivered * ssthresh + recoverFs - 1) / recoverFs - out;
+            // Proportional part: CEIL(prr_delivered * ssthresh / RecoverFS) - prr_out, rounded up
+            // to whole segments as in the RFC's examples (§4) and Linux, which count packets: a
+            // byte-exact CEIL would hold back a segment for want of a few bytes.
+            long segments = (delivered * ssthresh + recoverFs * smss - 1) / (recoverFs * smss);
+            sndcnt = segments * smss - out;
         } else {
             long limit = Math.max(delivered - out, deliveredData) + smss; // SSRB
             sndcnt = Math.min((long) ssthresh - pipe, limit);

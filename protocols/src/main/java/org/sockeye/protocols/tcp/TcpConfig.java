@@ -27,7 +27,8 @@ import java.util.function.BiConsumer;
  * @param sndbuf             send buffer: unacknowledged plus unsent data
  * @param nagle              Nagle's algorithm on by default (RFC 896)
  * @param nagleMinshall      Linux variant: hold a small segment only while an earlier small one is unacked
- * @param slowStartByteCount Linux: slow start grows cwnd by all bytes acked; else by min(acked, MSS) (RFC 5681 §3.1)
+ * @param slowStartByteCount Linux: slow start and Reno's congestion avoidance count all bytes acked; else each
+ *                           ACK counts at most one SMSS (RFC 5681 §3.1 eq. 2 and 3)
  * @param limitedTransmit    RFC 3042 on the first two duplicate ACKs
  * @param fastOpen           RFC 7413 client and server support
  * @param fastOpenKey        server secret for Fast Open cookies

@@ -119,6 +119,8 @@ public final class TcpConnection {
     private int dupAckedBytes;
     /** Fast retransmit or a NewReno partial ACK owes a retransmission of the segment at SND.UNA. */
     private boolean headRetransmitDue;
+    /** Partial ACKs seen in this recovery episode (RFC 6582 §3.2 step 3 restarts the timer on the first only). */
+    private int partialAcks;
 
     // Nagle, cork, delayed ACK, keep-alive, persist.
     private boolean nodelay;
@@ -802,6 +804,16 @@ public final class TcpConnection {
         return true;
     }
 
+    /**
+     * FlightSize for RFC 5681 eq. 4: data sent and not acknowledged, less what SACK blocks or
+     * duplicate ACKs show has already left the network. After a long recovery SND.MAX − SND.UNA
+     * mostly counts data parked in the receiver's out-of-order queue; halving that would set
+     * ssthresh far above the path's capacity. ns-3 halves its BytesInFlight the same way.
+     */
+    private int flightInNetwork() {
+        return (int) Math.max(0, sndMax - sndUna - sacked.total() - dupAckedBytes);
+    }
+
     /** Bytes in the network during fast recovery: RFC 6675 pipe, or its duplicate-ACK estimate without SACK. */
     private int recoveryPipe() {
         return sackOn ? pipe() : Math.max(0, sndMax - sndUna - dupAckedBytes);
@@ -850,7 +862,10 @@ public final class TcpConnection {
         // RFC 6298 §5.2–5.3.
         if (sndUna == sndMax) {
             disarm(TcpTimer.RETRANSMIT, out);
-        } else {
+        } else if (!(caState == CaState.RECOVERY && !sackOn && partialAcks++ > 0)) {
+            // RFC 6582 §3.2 step 3 and §4 ("Impatient"): a NewReno partial ACK restarts the timer only
+            // the first time, so a window with many losses ends in a timeout rather than one
+            // repair per round trip. (Linux restarts it on every ACK; it uses SACK.)
             arm(TcpTimer.RETRANSMIT, now + rtt.rto(), out);
         }
         if (wantWritable && sndBuf.free() >= Math.min(sndBuf.capacity() / 2, smss) && state.canSend()) {
@@ -937,9 +952,10 @@ public final class TcpConnection {
 
     /** Fast retransmit and the start of fast recovery (RFC 5681 §3.2, RFC 6582 §3.2, RFC 6675 §5). */
     private void enterRecovery(long now, TcpOutput out) {
-        cc.onCongestionEvent(now, sndMax - sndUna);
+        cc.onCongestionEvent(now, flightInNetwork());
         recover = sndMax;
         caState = CaState.RECOVERY;
+        partialAcks = 0;
         rttTiming = false; // Karn: the timed segment may be retransmitted
         // HighRxt and the retransmission records outlive the episode (Linux keeps its per-segment
         // "retransmitted" marks): segments retransmitted in the previous episode are still in flight,
@@ -1452,7 +1468,7 @@ public final class TcpConnection {
         }
         timeouts++;
         // RFC 5681 §3.1 / RFC 6298 §5.4–5.6: loss window, back off, go back to SND.UNA.
-        cc.onTimeout(now, sndMax - sndUna, caState != CaState.LOSS);
+        cc.onTimeout(now, flightInNetwork(), caState != CaState.LOSS);
         caState = CaState.LOSS;
         recover = sndMax;
         dupAcks = 0;

@@ -21,7 +21,7 @@ package org.sockeye.protocols.tcp;
  * <tr><td>rcvbuf</td><td>131072</td><td>65535</td><td>Linux tcp_rmem[1] (no autotuning modelled); largest unscaled window</td></tr>
  * <tr><td>sndbuf</td><td>16384</td><td>65535</td><td>Linux tcp_wmem[1] (no autotuning modelled); symmetric with rcvbuf</td></tr>
  * <tr><td>nagle, nagle-minshall</td><td>on, on</td><td>on, off</td><td>RFC 896 / RFC 1122 §4.2.3.4; Linux tcp_minshall_check</td></tr>
- * <tr><td>slow-start-byte-count</td><td>on</td><td>off</td><td>Linux tcp_slow_start; RFC 5681 §3.1 min(N, SMSS)</td></tr>
+ * <tr><td>slow-start-byte-count</td><td>on</td><td>off</td><td>Linux tcp_slow_start, tcp_cong_avoid_ai; RFC 5681 §3.1 min(N, SMSS) per ACK in slow start and SMSS·SMSS/cwnd per ACK in congestion avoidance (as ns-3)</td></tr>
  * <tr><td>limited-transmit</td><td>on</td><td>on</td><td>RFC 3042 (Linux does it too)</td></tr>
  * <tr><td>fast-open</td><td>on</td><td>off</td><td>Linux tcp_fastopen=1 is client-only; here one switch enables both; RFC 7413 is experimental</td></tr>
  * <tr><td>syn-retries</td><td>6</td><td>6</td><td>Linux tcp_syn_retries; RFC 9293 §3.8.3 asks for ≥ 3 min, which 6 doublings of 1 s exceed</td></tr>

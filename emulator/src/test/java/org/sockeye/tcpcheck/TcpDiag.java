@@ -43,6 +43,11 @@ class TcpDiag {
                 }
                 sim.run(Simulation.Progress.NONE);
                 FlowStats fl = sim.flows().all().get(0);
+                long allDrops = 0;
+                for (var l : sim.network().links()) {
+                    allDrops += l.aToB().stats().drops() + l.bToA().stats().drops();
+                }
+                System.out.printf("drops on all links %d, timeouts %d%n", allDrops, fl.tcpSender.timeouts());
                 System.out.printf("%s sack=%s goodput %.2f Mb/s drops %d %s%n  %s%n", cc, sack, fl.bytesReceived * 8.0 / 20 / 1e6,
                         sim.network().link("bottleneck").aToB().stats().drops(), fl.tcpSender.info(), trace);
             }

@@ -44,10 +44,23 @@ final class LostRetransmissions {
     void update(int sndUna, SeqIntervals sacked) {
         int highSacked = sacked.highestEnd(sndUna);
         int kept = 0;
+        int range = 0; // records are mostly in sequence order: walk the scoreboard alongside them
+        int previous = sndUna;
         for (int i = 0; i < count; i++) {
             int start = TcpSeq.max(starts[i], sndUna);
-            if (!TcpSeq.lt(start, ends[i]) || sacked.covers(start, ends[i])) {
+            if (!TcpSeq.lt(start, ends[i])) {
                 continue;
+            }
+            if (TcpSeq.lt(start, previous)) {
+                range = 0;
+            }
+            previous = start;
+            while (range < sacked.count() && TcpSeq.leq(sacked.end(range), start)) {
+                range++;
+            }
+            if (range < sacked.count() && TcpSeq.leq(sacked.start(range), start)
+                    && TcpSeq.geq(sacked.end(range), ends[i])) {
+                continue; // fully SACKed: delivered
             }
             starts[kept] = start;
             ends[kept] = ends[i];

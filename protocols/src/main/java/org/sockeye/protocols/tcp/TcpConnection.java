@@ -22,7 +22,8 @@ import org.sockeye.protocols.Errno;
  * (passive open). Sequence numbers are ints compared modulo 2^32 ({@link TcpSeq}).
  *
  * <p>Not modelled: urgent data, PAWS (RFC 7323 §5), D-SACK, ECN, receive-buffer autotuning, Linux's
- * adaptive delayed-ACK timeout (ato) and interactive "pingpong" mode, PRR, RACK.
+ * adaptive delayed-ACK timeout (ato) and interactive "pingpong" mode, RACK-TLP. Loss recovery is
+ * described in the package documentation.
  */
 public final class TcpConnection {
     /** {@link #send} flag: more data follows, hold a partial segment (Linux MSG_MORE). */

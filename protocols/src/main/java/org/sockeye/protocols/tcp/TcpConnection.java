@@ -1037,35 +1037,26 @@ public final class TcpConnection {
         return boundary;
     }
 
-    /** RFC 6675 §4 SetPipe, evaluated per segment-sized chunk of unSACKed data. */
+    /**
+     * RFC 6675 §4 SetPipe: unSACKed octets not deemed lost, plus unSACKed octets retransmitted
+     * (below HighRxt). Lost octets are exactly those below {@link #lostBoundary()}, which always lies
+     * at or inside a SACKed range, so counting octets equals counting segment-sized chunks; sums
+     * over the scoreboard make this O(SACK ranges) rather than O(segments in flight).
+     */
     private int pipe() {
-        int lostBelow = lostBoundary();
-        int pipe = 0;
-        int s = sndUna;
-        int i = 0;
-        while (lt(s, sndMax)) {
-            while (i < sacked.count() && leq(sacked.end(i), s)) {
-                i++;
-            }
-            if (i < sacked.count() && leq(sacked.start(i), s)) {
-                s = sacked.end(i);
-                continue;
-            }
-            int end = TcpSeq.min(s + smss, sndMax);
-            if (i < sacked.count()) {
-                end = TcpSeq.min(end, sacked.start(i));
-            }
-            int len = end - s;
-            if (!lt(s, lostBelow)) {
-                pipe += len;
-            }
-            if (lt(s, highRxt)) {
-                pipe += Math.min(len, highRxt - s);
-            }
-            s = end;
+        int notLostFrom = TcpSeq.max(lostBoundary(), sndUna);
+        long pipe = lt(notLostFrom, sndMax) ? unsackedBytes(notLostFrom, sndMax) : 0;
+        int retransmittedTo = TcpSeq.min(highRxt, sndMax);
+        if (lt(sndUna, retransmittedTo)) {
+            pipe += unsackedBytes(sndUna, retransmittedTo);
         }
         // Retransmissions known lost have left the network (counted above by the HighRxt rule).
         return (int) Math.max(0, pipe - lostRetransmissions.lostBytes());
+    }
+
+    /** Octets in [from, to) not covered by the SACK scoreboard. */
+    private long unsackedBytes(int from, int to) {
+        return (to - from) - (sacked.bytesFrom(from) - sacked.bytesFrom(to));
     }
 
     /**

@@ -785,8 +785,11 @@ public final class TcpConnection {
         } else if (seg.payloadLength == 0 && (seg.flags & (SYN | FIN)) == 0 && !windowChanged
                 && sndUna != sndMax) {
             onDuplicateAck(now, out); // RFC 5681 §2 definition of a duplicate ACK
-        } else if (sackOn && seg.sackCount > 0 && caState != CaState.RECOVERY && caState != CaState.LOSS
-                && sndUna != sndMax && isLost(sndUna)) {
+        }
+        if (sackOn && (caState == CaState.OPEN || caState == CaState.DISORDER) && sndUna != sndMax
+                && geq(sndUna, recover) && isLost(sndUna)) {
+            // RFC 6675 §5: SACK shows the segment at HighACK lost, whatever kind of ACK said so
+            // (a window update, or one that advanced SND.UNA to the next hole).
             enterRecovery(now, out);
         }
         if (caState == CaState.RECOVERY) {

@@ -1,6 +1,9 @@
 package org.sockeye.protocols.tcp;
 
-/** Reno (RFC 5681 §3): byte-counted congestion avoidance of one SMSS per cwnd of acked data. */
+/**
+ * Reno (RFC 5681 §3): congestion avoidance adds one SMSS per cwnd of acknowledged data, each ACK
+ * counting at most one SMSS unless byte counting (Linux) is on.
+ */
 class Reno extends RenoFamily {
     private long caAcked;
 
@@ -11,8 +14,10 @@ class Reno extends RenoFamily {
 
     @Override
     protected void congestionAvoidance(long now, int ackedBytes, long srttPs) {
-        // RFC 5681 §3.1: +1 SMSS per RTT, counted in bytes (the RFC 3465 variant it allows).
-        caAcked += ackedBytes;
+        // +1 SMSS per cwnd of acknowledged data. Linux (tcp_cong_avoid_ai) counts every acked segment;
+        // RFC 5681 §3.1 eq. 3 (cwnd += SMSS*SMSS/cwnd per ACK) credits each ACK with at most one
+        // SMSS, so with delayed ACKs the window grows by about half a segment per RTT.
+        caAcked += byteCount ? ackedBytes : Math.min(ackedBytes, smss);
         if (caAcked >= cwnd) {
             caAcked -= cwnd;
             cwnd += smss;

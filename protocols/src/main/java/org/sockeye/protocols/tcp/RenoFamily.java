@@ -9,7 +9,8 @@ abstract class RenoFamily implements CongestionControl {
     protected int smss = 536;
     protected int cwnd;
     protected int ssthresh = Integer.MAX_VALUE;
-    private boolean byteCount;
+    /** Linux counts every acked byte; RFC 5681 counts each ACK as at most one SMSS (eq. 2 and 3). */
+    protected boolean byteCount;
 
     @Override
     public void init(int smss, int initialCwnd, boolean slowStartByteCount) {

@@ -12,6 +12,8 @@ final class SeqIntervals {
     private long[] touched = new long[8];
     private int count;
     private long clock;
+    /** Bytes covered by all ranges, kept up to date so callers need not sum the ranges. */
+    private long total;
 
     int count() {
         return count;
@@ -35,6 +37,22 @@ final class SeqIntervals {
 
     void clear() {
         count = 0;
+        total = 0;
+    }
+
+    /** Bytes covered by all ranges. */
+    long total() {
+        return total;
+    }
+
+    /** End of the range covering {@code seq}, or {@code seq} itself if no range covers it. */
+    int coveringEnd(int seq) {
+        for (int i = 0; i < count; i++) {
+            if (TcpSeq.gt(ends[i], seq)) {
+                return TcpSeq.leq(starts[i], seq) ? ends[i] : seq;
+            }
+        }
+        return seq;
     }
 
     /** Adds [start, end), merging with overlapping or adjacent ranges. */
@@ -50,6 +68,7 @@ final class SeqIntervals {
         // Ranges i..j-1 touch or overlap [start, end).
         int j = i;
         while (j < count && TcpSeq.leq(starts[j], end)) {
+            total -= ends[j] - starts[j];
             start = TcpSeq.min(start, starts[j]);
             end = TcpSeq.max(end, ends[j]);
             j++;
@@ -70,12 +89,14 @@ final class SeqIntervals {
         starts[i] = start;
         ends[i] = end;
         touched[i] = stamp;
+        total += end - start;
     }
 
     /** Forgets everything before {@code seq}, trimming a range that straddles it. */
     void removeBefore(int seq) {
         int i = 0;
         while (i < count && TcpSeq.leq(ends[i], seq)) {
+            total -= ends[i] - starts[i];
             i++;
         }
         if (i > 0) {
@@ -85,6 +106,7 @@ final class SeqIntervals {
             count -= i;
         }
         if (count > 0 && TcpSeq.lt(starts[0], seq)) {
+            total -= seq - starts[0];
             starts[0] = seq;
         }
     }

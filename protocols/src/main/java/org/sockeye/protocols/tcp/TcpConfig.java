@@ -27,7 +27,8 @@ import java.util.function.BiConsumer;
  * @param sndbuf             send buffer: unacknowledged plus unsent data
  * @param nagle              Nagle's algorithm on by default (RFC 896)
  * @param nagleMinshall      Linux variant: hold a small segment only while an earlier small one is unacked
- * @param slowStartByteCount Linux: slow start grows cwnd by all bytes acked; else by min(acked, MSS) (RFC 5681 §3.1)
+ * @param slowStartByteCount Linux: slow start and Reno's congestion avoidance count all bytes acked; else each
+ *                           ACK counts at most one SMSS (RFC 5681 §3.1 eq. 2 and 3)
  * @param limitedTransmit    RFC 3042 on the first two duplicate ACKs
  * @param fastOpen           RFC 7413 client and server support
  * @param fastOpenKey        server secret for Fast Open cookies
@@ -37,15 +38,32 @@ import java.util.function.BiConsumer;
  * @param keepaliveInterval  time between unanswered keep-alive probes
  * @param keepaliveCount     unanswered probes before the connection is dropped
  * @param corkTimeout        Linux: longest time corked data waits
+ * @param recovery           window during fast recovery: PRR (RFC 6937) or inflation (RFC 5681 §3.2 / RFC 6675)
  */
 public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, boolean rtoMinOnVariance,
         long delayedAck, int quickAckSegments, String congestionControl, boolean sack, boolean timestamps,
         boolean windowScaling, int windowScale, long timeWait, int rcvbuf, int sndbuf, boolean nagle,
         boolean nagleMinshall, boolean slowStartByteCount, boolean limitedTransmit, boolean fastOpen,
         long fastOpenKey, int synRetries, int retries, long keepaliveIdle, long keepaliveInterval,
-        int keepaliveCount, long corkTimeout) {
+        int keepaliveCount, long corkTimeout, RecoveryWindow recovery) {
+
+    /** The settings without a recovery choice (kept for existing callers): recovery is {@link RecoveryWindow#PRR}. */
+    public TcpConfig(int mss, int initialWindow, long minRto, long maxRto, boolean rtoMinOnVariance,
+            long delayedAck, int quickAckSegments, String congestionControl, boolean sack, boolean timestamps,
+            boolean windowScaling, int windowScale, long timeWait, int rcvbuf, int sndbuf, boolean nagle,
+            boolean nagleMinshall, boolean slowStartByteCount, boolean limitedTransmit, boolean fastOpen,
+            long fastOpenKey, int synRetries, int retries, long keepaliveIdle, long keepaliveInterval,
+            int keepaliveCount, long corkTimeout) {
+        this(mss, initialWindow, minRto, maxRto, rtoMinOnVariance, delayedAck, quickAckSegments, congestionControl,
+                sack, timestamps, windowScaling, windowScale, timeWait, rcvbuf, sndbuf, nagle, nagleMinshall,
+                slowStartByteCount, limitedTransmit, fastOpen, fastOpenKey, synRetries, retries, keepaliveIdle,
+                keepaliveInterval, keepaliveCount, corkTimeout, RecoveryWindow.PRR);
+    }
 
     public TcpConfig {
+        if (recovery == null) {
+            throw new IllegalArgumentException("recovery must be set");
+        }
         if (mss < 64 || mss > 65495) {
             throw new IllegalArgumentException("mss must be in [64, 65495]: " + mss);
         }
@@ -131,6 +149,7 @@ public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, bo
         SETTERS.put("keepalive-interval", (b, v) -> b.keepaliveInterval = parseDuration(v));
         SETTERS.put("keepalive-count", (b, v) -> b.keepaliveCount = parseInt(v));
         SETTERS.put("cork-timeout", (b, v) -> b.corkTimeout = parseDuration(v));
+        SETTERS.put("recovery", (b, v) -> b.recovery = RecoveryWindow.parse(v));
     }
 
     private static int parseInt(String v) {
@@ -205,6 +224,7 @@ public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, bo
         public long keepaliveInterval;
         public int keepaliveCount;
         public long corkTimeout;
+        public RecoveryWindow recovery;
 
         Builder(TcpConfig c) {
             mss = c.mss;
@@ -234,6 +254,12 @@ public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, bo
             keepaliveInterval = c.keepaliveInterval;
             keepaliveCount = c.keepaliveCount;
             corkTimeout = c.corkTimeout;
+            recovery = c.recovery;
+        }
+
+        public Builder recovery(RecoveryWindow v) {
+            recovery = v;
+            return this;
         }
 
         public Builder mss(int v) {
@@ -310,7 +336,7 @@ public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, bo
             return new TcpConfig(mss, initialWindow, minRto, maxRto, rtoMinOnVariance, delayedAck, quickAckSegments,
                     congestionControl, sack, timestamps, windowScaling, windowScale, timeWait, rcvbuf, sndbuf, nagle,
                     nagleMinshall, slowStartByteCount, limitedTransmit, fastOpen, fastOpenKey, synRetries, retries,
-                    keepaliveIdle, keepaliveInterval, keepaliveCount, corkTimeout);
+                    keepaliveIdle, keepaliveInterval, keepaliveCount, corkTimeout, recovery);
         }
     }
 }

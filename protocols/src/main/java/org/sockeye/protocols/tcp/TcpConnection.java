@@ -22,7 +22,8 @@ import org.sockeye.protocols.Errno;
  * (passive open). Sequence numbers are ints compared modulo 2^32 ({@link TcpSeq}).
  *
  * <p>Not modelled: urgent data, PAWS (RFC 7323 §5), D-SACK, ECN, receive-buffer autotuning, Linux's
- * adaptive delayed-ACK timeout (ato) and interactive "pingpong" mode, PRR, RACK.
+ * adaptive delayed-ACK timeout (ato) and interactive "pingpong" mode, RACK-TLP. Loss recovery is
+ * described in the package documentation.
  */
 public final class TcpConnection {
     /** {@link #send} flag: more data follows, hold a partial segment (Linux MSG_MORE). */
@@ -98,6 +99,8 @@ public final class TcpConnection {
     private boolean synRetransmitted;
     private int retransmitsInRow;
     private long totalRetrans;
+    /** RTO expiries that retransmitted (Linux tcpi_total_rto). */
+    private long timeouts;
 
     // Loss recovery.
     private CaState caState = CaState.OPEN;
@@ -106,6 +109,19 @@ public final class TcpConnection {
     private int highRxt;
     private int nextSegStart;
     private int nextSegLen;
+    private final ProportionalRateReduction prr = new ProportionalRateReduction();
+    private final LostRetransmissions lostRetransmissions = new LostRetransmissions();
+    /** RFC 6937 DeliveredData of the ACK being processed: newly cumulatively acked plus newly SACKed bytes. */
+    private int deliveredNow;
+    /**
+     * Without SACK: bytes assumed to have left the network, one SMSS per duplicate ACK (RFC 6937 §3
+     * DeliveredData estimate; Linux tcp_add_reno_sack). Never more than the flight minus one segment.
+     */
+    private int dupAckedBytes;
+    /** Fast retransmit or a NewReno partial ACK owes a retransmission of the segment at SND.UNA. */
+    private boolean headRetransmitDue;
+    /** Partial ACKs seen in this recovery episode (RFC 6582 §3.2 step 3 restarts the timer on the first only). */
+    private int partialAcks;
 
     // Nagle, cork, delayed ACK, keep-alive, persist.
     private boolean nodelay;
@@ -743,6 +759,7 @@ public final class TcpConnection {
         if (lt(ack, sndUna)) {
             return true; // an old duplicate: ignore the ACK field
         }
+        long sackedBefore = sacked.total();
         if (sackOn && seg.sackCount > 0) {
             for (int i = 0; i < seg.sackCount; i++) {
                 int left = TcpSeq.max(seg.sackBlocks[2 * i], ack);
@@ -762,16 +779,48 @@ public final class TcpConnection {
                 disarm(TcpTimer.PERSIST, out);
             }
         }
+        deliveredNow = (int) (sacked.total() - sackedBefore); // onNewAck adds the cumulative part
         if (ack != sndUna) {
             onNewAck(now, seg, ack, out);
         } else if (seg.payloadLength == 0 && (seg.flags & (SYN | FIN)) == 0 && !windowChanged
                 && sndUna != sndMax) {
             onDuplicateAck(now, out); // RFC 5681 §2 definition of a duplicate ACK
-        } else if (sackOn && seg.sackCount > 0 && caState != CaState.RECOVERY && caState != CaState.LOSS
-                && sndUna != sndMax && isLost(sndUna)) {
+        }
+        if (sackOn && (caState == CaState.OPEN || caState == CaState.DISORDER) && sndUna != sndMax
+                && geq(sndUna, recover) && isLost(sndUna)) {
+            // RFC 6675 §5: SACK shows the segment at HighACK lost, whatever kind of ACK said so
+            // (a window update, or one that advanced SND.UNA to the next hole).
             enterRecovery(now, out);
         }
+        if (caState == CaState.RECOVERY) {
+            if (sackOn) {
+                lostRetransmissions.update(sndUna, sacked);
+            }
+            if (cfg.recovery() == RecoveryWindow.PRR) {
+                int pipe = recoveryPipe();
+                cc.setCwnd(pipe + prr.onAck(deliveredNow, pipe, cc.ssthresh(), smss)); // RFC 6937 §3
+            }
+            if (headRetransmitDue) {
+                retransmit(now, sndUna, out);
+            }
+        }
+        headRetransmitDue = false;
         return true;
+    }
+
+    /**
+     * FlightSize for RFC 5681 eq. 4: data sent and not acknowledged, less what SACK blocks or
+     * duplicate ACKs show has already left the network. After a long recovery SND.MAX − SND.UNA
+     * mostly counts data parked in the receiver's out-of-order queue; halving that would set
+     * ssthresh far above the path's capacity. ns-3 halves its BytesInFlight the same way.
+     */
+    private int flightInNetwork() {
+        return (int) Math.max(0, sndMax - sndUna - sacked.total() - dupAckedBytes);
+    }
+
+    /** Bytes in the network during fast recovery: RFC 6675 pipe, or its duplicate-ACK estimate without SACK. */
+    private int recoveryPipe() {
+        return sackOn ? pipe() : Math.max(0, sndMax - sndUna - dupAckedBytes);
     }
 
     private void onNewAck(long now, TcpSegment seg, int ack, TcpOutput out) {
@@ -790,7 +839,15 @@ public final class TcpConnection {
         if (lt(sndNxt, sndUna)) {
             sndNxt = sndUna; // after go-back-N an ACK may pass SND.NXT
         }
+        long sackedBeforeAck = sacked.total();
         sacked.removeBefore(sndUna);
+        // RFC 6937 DeliveredData (Linux "delivered"): bytes SACKed earlier left the network earlier.
+        deliveredNow += acked - (int) (sackedBeforeAck - sacked.total());
+        if (!sackOn) {
+            // Linux tcp_remove_reno_sacks: the duplicates counted earlier were part of this ACK.
+            deliveredNow = Math.max(acked - dupAckedBytes, Math.min(acked, smss));
+            dupAckedBytes = Math.max(0, dupAckedBytes - Math.max(0, acked - smss));
+        }
         if (lt(highRxt, sndUna)) {
             highRxt = sndUna;
         }
@@ -809,7 +866,10 @@ public final class TcpConnection {
         // RFC 6298 §5.2–5.3.
         if (sndUna == sndMax) {
             disarm(TcpTimer.RETRANSMIT, out);
-        } else {
+        } else if (!(caState == CaState.RECOVERY && !sackOn && partialAcks++ > 0)) {
+            // RFC 6582 §3.2 step 3 and §4 ("Impatient"): a NewReno partial ACK restarts the timer only
+            // the first time, so a window with many losses ends in a timeout rather than one
+            // repair per round trip. (Linux restarts it on every ACK; it uses SACK.)
             arm(TcpTimer.RETRANSMIT, now + rtt.rto(), out);
         }
         if (wantWritable && sndBuf.free() >= Math.min(sndBuf.capacity() / 2, smss) && state.canSend()) {
@@ -822,27 +882,35 @@ public final class TcpConnection {
         switch (caState) {
             case RECOVERY -> {
                 if (geq(ack, recover) || cc.partialAckEndsRecovery()) {
-                    // RFC 6582 §3.2 step 3 full ACK / RFC 5681 §3.2 step 6: deflate to ssthresh.
-                    cc.setCwnd(Math.min(cc.ssthresh(), Math.max(sndMax - sndUna, smss) + smss));
+                    if (cfg.recovery() == RecoveryWindow.PRR) {
+                        cc.setCwnd(cc.ssthresh()); // RFC 6937 §3: cwnd = ssthresh when recovery ends
+                    } else {
+                        // RFC 6582 §3.2 step 3 full ACK / RFC 5681 §3.2 step 6: deflate to ssthresh.
+                        cc.setCwnd(Math.min(cc.ssthresh(), Math.max(sndMax - sndUna, smss) + smss));
+                    }
                     caState = CaState.OPEN;
                     dupAcks = 0;
+                    dupAckedBytes = 0;
                 } else if (!sackOn) {
-                    // RFC 6582 §3.2 step 3 partial ACK: retransmit the next hole, deflate the window.
-                    retransmit(now, sndUna, out);
-                    int cwnd = cc.cwnd() - acked;
-                    cc.setCwnd(acked >= smss ? cwnd + smss : cwnd);
+                    // RFC 6582 §3.2 step 3 partial ACK: retransmit the next hole (at the end of processAck).
+                    headRetransmitDue = true;
+                    if (cfg.recovery() == RecoveryWindow.INFLATION) {
+                        int cwnd = cc.cwnd() - acked; // RFC 6582 §3.2 step 3: deflate the window
+                        cc.setCwnd(acked >= smss ? cwnd + smss : cwnd);
+                    }
                 }
             }
             case LOSS -> {
                 if (geq(ack, recover)) {
                     caState = CaState.OPEN;
                 }
-                cc.onAck(now, acked, rtt.srtt());
+                // Grow by what was delivered: data SACKed before the timeout must not count again.
+                cc.onAck(now, deliveredNow, rtt.srtt());
                 dupAcks = 0;
             }
             default -> {
                 if (cwndLimited(flightBefore)) {
-                    cc.onAck(now, acked, rtt.srtt());
+                    cc.onAck(now, deliveredNow, rtt.srtt()); // Linux tcp_cong_control(acked_sacked)
                 }
                 dupAcks = 0;
                 caState = sacked.isEmpty() ? CaState.OPEN : CaState.DISORDER;
@@ -861,9 +929,14 @@ public final class TcpConnection {
 
     private void onDuplicateAck(long now, TcpOutput out) {
         dupAcks++;
+        if (!sackOn) {
+            // RFC 6937 §3: without SACK each duplicate ACK is taken to deliver one segment.
+            dupAckedBytes = Math.min(dupAckedBytes + smss, Math.max(0, sndMax - sndUna - smss));
+            deliveredNow = smss;
+        }
         switch (caState) {
             case RECOVERY -> {
-                if (!sackOn) {
+                if (!sackOn && cfg.recovery() == RecoveryWindow.INFLATION) {
                     cc.setCwnd(cc.cwnd() + smss); // RFC 5681 §3.2 step 4: inflate by one segment
                 }
             }
@@ -883,16 +956,21 @@ public final class TcpConnection {
 
     /** Fast retransmit and the start of fast recovery (RFC 5681 §3.2, RFC 6582 §3.2, RFC 6675 §5). */
     private void enterRecovery(long now, TcpOutput out) {
-        cc.onCongestionEvent(now, sndMax - sndUna);
+        cc.onCongestionEvent(now, flightInNetwork());
         recover = sndMax;
         caState = CaState.RECOVERY;
+        partialAcks = 0;
         rttTiming = false; // Karn: the timed segment may be retransmitted
-        highRxt = sndUna;
-        if (sackOn) {
+        // HighRxt and the retransmission records outlive the episode (Linux keeps its per-segment
+        // "retransmitted" marks): segments retransmitted in the previous episode are still in flight,
+        // and sending them again would be spurious. RFC 6675 §3 scopes HighRxt to one episode.
+        highRxt = TcpSeq.max(highRxt, sndUna);
+        headRetransmitDue = lt(highRxt, sndUna + 1); // RFC 5681 §3.2 step 2, RFC 6675 §5 step (4.3)
+        if (cfg.recovery() == RecoveryWindow.PRR) {
+            prr.start(sndMax - sndUna); // cwnd follows from the first ACK's sndcnt
+        } else if (sackOn) {
             cc.setCwnd(cc.ssthresh()); // RFC 6675 §5 step (4.2)
-            retransmit(now, sndUna, out);
         } else {
-            retransmit(now, sndUna, out);
             cc.setCwnd(cc.ssthresh() + DUP_THRESH * smss); // RFC 5681 §3.2 step 3
         }
     }
@@ -911,6 +989,9 @@ public final class TcpConnection {
         emitData(now, seq, len, flags, out);
         totalRetrans++;
         int end = seq + len + ((flags & FIN) != 0 ? 1 : 0);
+        if (caState == CaState.RECOVERY && sackOn) {
+            lostRetransmissions.add(seq, seq + len, sndMax);
+        }
         if (gt(end, highRxt)) {
             highRxt = end;
         }
@@ -935,33 +1016,50 @@ public final class TcpConnection {
         return sacked.rangesFrom(seq + 1) >= DUP_THRESH || sacked.bytesFrom(seq + 1) > (long) (DUP_THRESH - 1) * smss;
     }
 
-    /** RFC 6675 §4 SetPipe, evaluated per segment-sized chunk of unSACKed data. */
-    private int pipe() {
-        int pipe = 0;
-        int s = sndUna;
-        int i = 0;
-        while (lt(s, sndMax)) {
-            while (i < sacked.count() && leq(sacked.end(i), s)) {
-                i++;
-            }
-            if (i < sacked.count() && leq(sacked.start(i), s)) {
-                s = sacked.end(i);
-                continue;
-            }
-            int end = TcpSeq.min(s + smss, sndMax);
-            if (i < sacked.count()) {
-                end = TcpSeq.min(end, sacked.start(i));
-            }
-            int len = end - s;
-            if (!isLost(s)) {
-                pipe += len;
-            }
-            if (lt(s, highRxt)) {
-                pipe += Math.min(len, highRxt - s);
-            }
-            s = end;
+    /**
+     * RFC 6675 §4 IsLost is monotone (more is SACKed above a lower sequence), so one boundary
+     * splits the unSACKed data: {@code isLost(seq)} holds exactly when seq lies below the returned
+     * sequence. Computed in one pass over the scoreboard instead of once per segment.
+     */
+    private int lostBoundary() {
+        int n = sacked.count();
+        int boundary = sndUna;
+        if (n >= DUP_THRESH) {
+            boundary = sacked.start(n - DUP_THRESH); // DupThresh ranges lie entirely above seq + 1
         }
-        return pipe;
+        long need = (long) (DUP_THRESH - 1) * smss; // more than this many SACKed bytes above seq + 1
+        long above = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            int len = sacked.end(i) - sacked.start(i);
+            if (above + len > need) {
+                boundary = TcpSeq.max(boundary, sacked.end(i) - (int) (need - above) - 1);
+                break;
+            }
+            above += len;
+        }
+        return boundary;
+    }
+
+    /**
+     * RFC 6675 §4 SetPipe: unSACKed octets not deemed lost, plus unSACKed octets retransmitted
+     * (below HighRxt). Lost octets are exactly those below {@link #lostBoundary()}, which always lies
+     * at or inside a SACKed range, so counting octets equals counting segment-sized chunks; sums
+     * over the scoreboard make this O(SACK ranges) rather than O(segments in flight).
+     */
+    private int pipe() {
+        int notLostFrom = TcpSeq.max(lostBoundary(), sndUna);
+        long pipe = lt(notLostFrom, sndMax) ? unsackedBytes(notLostFrom, sndMax) : 0;
+        int retransmittedTo = TcpSeq.min(highRxt, sndMax);
+        if (lt(sndUna, retransmittedTo)) {
+            pipe += unsackedBytes(sndUna, retransmittedTo);
+        }
+        // Retransmissions known lost have left the network (counted above by the HighRxt rule).
+        return (int) Math.max(0, pipe - lostRetransmissions.lostBytes());
+    }
+
+    /** Octets in [from, to) not covered by the SACK scoreboard. */
+    private long unsackedBytes(int from, int to) {
+        return (to - from) - (sacked.bytesFrom(from) - sacked.bytesFrom(to));
     }
 
     /**
@@ -970,6 +1068,7 @@ public final class TcpConnection {
      */
     private boolean nextRetransmission(boolean lostOnly) {
         int highSacked = sacked.highestEnd(sndUna);
+        int lostBelow = lostBoundary();
         int s = TcpSeq.max(highRxt, sndUna);
         int i = 0;
         while (lt(s, highSacked)) {
@@ -984,7 +1083,7 @@ public final class TcpConnection {
             if (i < sacked.count()) {
                 end = TcpSeq.min(end, sacked.start(i));
             }
-            if (!lostOnly || isLost(s)) {
+            if (!lostOnly || lt(s, lostBelow)) {
                 nextSegStart = s;
                 nextSegLen = end - s;
                 return true;
@@ -1031,7 +1130,16 @@ public final class TcpConnection {
             if (unsent == 0) {
                 break;
             }
-            int inFlight = sndNxt - sndUna;
+            boolean resending = lt(sndNxt, sndMax);
+            if (resending && sackOn) {
+                // RFC 6675 §5.1: after a timeout use the SACK information; resend only unSACKed data.
+                int skipTo = sacked.coveringEnd(sndNxt);
+                if (skipTo != sndNxt) {
+                    sndNxt = skipTo;
+                    continue;
+                }
+            }
+            int inFlight = flightForSending();
             int cwnd = cc.cwnd();
             if (caState == CaState.DISORDER && cfg.limitedTransmit() && dupAcks > 0 && dupAcks < DUP_THRESH
                     && sndNxt == sndMax) {
@@ -1040,6 +1148,9 @@ public final class TcpConnection {
             int byCwnd = cwnd - inFlight;
             int byRwnd = sndUna + sndWnd - sndNxt;
             int len = Math.min(Math.min(unsent, smss), Math.min(byCwnd, byRwnd));
+            if (resending && sackOn) {
+                len = unsackedLength(sndNxt, len);
+            }
             if (len <= 0) {
                 if (byRwnd <= 0 && sndUna == sndMax) {
                     armIfIdle(TcpTimer.PERSIST, now + persistInterval(), out); // RFC 9293 §3.8.6.1
@@ -1051,6 +1162,19 @@ public final class TcpConnection {
             }
             sendNewOrResend(now, sndNxt, len, out);
         }
+    }
+
+    /** Bytes counted against cwnd when sending from SND.NXT. */
+    private int flightForSending() {
+        if (caState == CaState.RECOVERY && cfg.recovery() == RecoveryWindow.PRR) {
+            return recoveryPipe(); // cwnd = pipe + sndcnt (RFC 6937 §3)
+        }
+        if (caState == CaState.LOSS && sackOn) {
+            // After a timeout everything unSACKed beyond SND.NXT counts as lost (Linux tcp_enter_loss),
+            // and SACKed data below SND.NXT has left the network.
+            return sndNxt - sndUna - (int) (sacked.total() - sacked.bytesFrom(sndNxt));
+        }
+        return sndNxt - sndUna;
     }
 
     /** Nagle (RFC 896, RFC 1122 §4.2.3.4), sender SWS avoidance (§4.2.3.4) and cork/MSG_MORE. */
@@ -1106,10 +1230,18 @@ public final class TcpConnection {
 
     /** RFC 6675 §5 step (C): send while cwnd − pipe ≥ 1 SMSS. */
     private void sackRecoverySend(long now, TcpOutput out) {
-        int guard = 0;
-        while (cc.cwnd() - pipe() >= smss && guard++ < 1024) {
+        // Every segment sent below adds exactly its length to pipe (new data is not lost; a
+        // retransmission is counted by the HighRxt rule), so pipe is computed once.
+        int pipe = pipe();
+        while (cc.cwnd() - pipe >= smss) {
+            int resent = resendLostRetransmission(now, out);
+            if (resent > 0) {
+                pipe += resent;
+                continue;
+            }
             if (nextRetransmission(true)) {
                 retransmitChunk(now, out);
+                pipe += nextSegLen;
                 continue;
             }
             int dataEnd = sndBufSeq + sndBuf.size();
@@ -1117,10 +1249,12 @@ public final class TcpConnection {
             int len = Math.min(Math.min(dataEnd - sndNxt, smss), byRwnd);
             if (len > 0 && sndNxt == sndMax) {
                 sendNewOrResend(now, sndNxt, len, out);
+                pipe += len;
                 continue;
             }
             if (nextRetransmission(false)) {
                 retransmitChunk(now, out);
+                pipe += nextSegLen;
                 continue;
             }
             break;
@@ -1135,6 +1269,24 @@ public final class TcpConnection {
         emitData(now, nextSegStart, nextSegLen, flags, out);
         totalRetrans++;
         highRxt = nextSegStart + nextSegLen;
+        lostRetransmissions.add(nextSegStart, nextSegStart + nextSegLen, sndMax);
+    }
+
+    /** Sends again the oldest retransmission known lost; returns the bytes sent, or -1 if none is due. */
+    private int resendLostRetransmission(long now, TcpOutput out) {
+        int i;
+        while ((i = lostRetransmissions.firstLost()) >= 0) {
+            int start = lostRetransmissions.start(i);
+            int len = unsackedLength(start, Math.min(smss, lostRetransmissions.end(i) - start));
+            if (len > 0) {
+                emitData(now, start, len, ACK, out);
+                totalRetrans++;
+                lostRetransmissions.resent(i, sndMax);
+                return len;
+            }
+            lostRetransmissions.remove(i);
+        }
+        return -1;
     }
 
     private long persistInterval() {
@@ -1292,6 +1444,7 @@ public final class TcpConnection {
             }
             retransmitsInRow++;
             totalRetrans++;
+            timeouts++;
             rtt.backOff();
             synRetransmitted = true;
             if (state == TcpState.SYN_SENT) {
@@ -1308,12 +1461,16 @@ public final class TcpConnection {
             timedOut(now, false, out);
             return;
         }
+        timeouts++;
         // RFC 5681 §3.1 / RFC 6298 §5.4–5.6: loss window, back off, go back to SND.UNA.
-        cc.onTimeout(now, sndMax - sndUna, caState != CaState.LOSS);
+        cc.onTimeout(now, flightInNetwork(), caState != CaState.LOSS);
         caState = CaState.LOSS;
         recover = sndMax;
         dupAcks = 0;
-        sacked.clear(); // RFC 2018 §8: the receiver may have discarded SACKed data
+        dupAckedBytes = 0;
+        lostRetransmissions.clear();
+        // The SACK scoreboard survives the timeout, as in Linux: RFC 6675 §5.1 and RFC 2018 erratum
+        // 1610 allow it, and these receivers never renege on SACKed data (they keep it until read).
         highRxt = sndUna;
         sndNxt = sndUna;
         rttTiming = false;
@@ -1502,6 +1659,9 @@ public final class TcpConnection {
     }
 
     private void emitData(long now, int seq, int len, int flags, TcpOutput out) {
+        if (caState == CaState.RECOVERY) {
+            prr.onSent(len); // RFC 6937 §3 prr_out
+        }
         TcpSegment s = newSegment(flags, seq, now);
         attachPayload(s, seq, len);
         transmit(s, out);
@@ -1549,6 +1709,11 @@ public final class TcpConnection {
         return cc.ssthresh();
     }
 
+    /** Retransmission-timer expiries so far (Linux tcpi_total_rto); also in {@link #info()}. */
+    public long timeouts() {
+        return timeouts;
+    }
+
     /** This side's initial sequence number. */
     public int iss() {
         return iss;
@@ -1579,7 +1744,7 @@ public final class TcpConnection {
                 cc.ssthresh(), rtt.srtt() / Units.US, rtt.rttvar() / Units.US, rtt.rto() / Units.US,
                 (outstanding + smss - 1) / smss, outstanding, retransmitsInRow, rtt.backoffCount(), totalRetrans,
                 bytesAcked, bytesReceived, segsOut, segsIn, sndWnd, Math.max(0, rcvAdvEdge - rcvNxt), sndShift,
-                rcvShift, sackOn, tsOn, (int) sacked.bytesFrom(sndUna));
+                rcvShift, sackOn, tsOn, (int) sacked.bytesFrom(sndUna), timeouts);
     }
 
     @Override

@@ -21,12 +21,14 @@ package org.sockeye.protocols.tcp;
  * <tr><td>rcvbuf</td><td>131072</td><td>65535</td><td>Linux tcp_rmem[1] (no autotuning modelled); largest unscaled window</td></tr>
  * <tr><td>sndbuf</td><td>16384</td><td>65535</td><td>Linux tcp_wmem[1] (no autotuning modelled); symmetric with rcvbuf</td></tr>
  * <tr><td>nagle, nagle-minshall</td><td>on, on</td><td>on, off</td><td>RFC 896 / RFC 1122 §4.2.3.4; Linux tcp_minshall_check</td></tr>
- * <tr><td>slow-start-byte-count</td><td>on</td><td>off</td><td>Linux tcp_slow_start; RFC 5681 §3.1 min(N, SMSS)</td></tr>
+ * <tr><td>slow-start-byte-count</td><td>on</td><td>off</td><td>Linux tcp_slow_start, tcp_cong_avoid_ai; RFC 5681 §3.1 min(N, SMSS) per ACK in slow start and SMSS·SMSS/cwnd per ACK in congestion avoidance (as ns-3)</td></tr>
  * <tr><td>limited-transmit</td><td>on</td><td>on</td><td>RFC 3042 (Linux does it too)</td></tr>
  * <tr><td>fast-open</td><td>on</td><td>off</td><td>Linux tcp_fastopen=1 is client-only; here one switch enables both; RFC 7413 is experimental</td></tr>
  * <tr><td>syn-retries</td><td>6</td><td>6</td><td>Linux tcp_syn_retries; RFC 9293 §3.8.3 asks for ≥ 3 min, which 6 doublings of 1 s exceed</td></tr>
  * <tr><td>retries</td><td>15</td><td>15</td><td>Linux tcp_retries2; RFC 1122 §4.2.3.5 R2 ≥ 100 s</td></tr>
  * <tr><td>keepalive-idle/interval/count</td><td>7200 s / 75 s / 9</td><td>same</td><td>Linux tcp_keepalive_*; RFC 1122 §4.2.3.6</td></tr>
+ * <tr><td>recovery</td><td>prr</td><td>inflation</td><td>Linux since 3.2 and ns-3 3.37 use PRR, RFC 6937 (slow-start
+ * reduction bound); RFC 5681 §3.2 / RFC 6582 §3.2 window inflation (RFC 6675 §5 with SACK)</td></tr>
  * <tr><td>cork-timeout</td><td>200 ms</td><td>200 ms</td><td>Linux TCP_CORK ceiling (tcp(7))</td></tr>
  * </table>
  */
@@ -37,13 +39,13 @@ public final class TcpProfiles {
     public static TcpConfig linux() {
         return new TcpConfig(1460, 10, 200 * Units.MS, 120 * Units.S, true, 40 * Units.MS, 16, "cubic", true, true,
                 true, 7, 60 * Units.S, 131072, 16384, true, true, true, true, true, 0x5eed_cafe_f00d_d00dL, 6, 15,
-                7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS);
+                7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS, RecoveryWindow.PRR);
     }
 
     public static TcpConfig rfc() {
         return new TcpConfig(1460, 0, Units.S, 60 * Units.S, false, 200 * Units.MS, 0, "newreno", false, false,
                 false, -1, 240 * Units.S, 65535, 65535, true, false, false, true, false, 0x5eed_cafe_f00d_d00dL, 6,
-                15, 7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS);
+                15, 7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS, RecoveryWindow.INFLATION);
     }
 
     /** Profile by name ("linux" or "rfc"). */

@@ -32,7 +32,23 @@
  * with Karn and backoff, Reno/NewReno/CUBIC, limited transmit, Nagle (classic or Minshall),
  * cork/MSG_MORE, delayed ACK with Linux quick-ack at start (a fixed count of immediate ACKs) and
  * TCP_QUICKACK (immediate ACKs while set), zero-window probes, keep-alive, Fast Open.
- * Not modelled: PAWS, D-SACK, ECN, urgent data, PRR/RACK, receive-buffer autotuning, Linux's
- * adaptive ATO and pingpong mode, orphan FIN_WAIT_2 timeout, SYN cookies, MTU probing.
+ *
+ * <h2>Loss recovery</h2>
+ * The {@code recovery} key chooses the window during fast recovery: PRR (RFC 6937, slow-start
+ * reduction bound; Linux, ns-3) or classic inflation (RFC 5681 §3.2, RFC 6582; RFC 6675 §5 with
+ * SACK). Both work with and without SACK; without SACK each duplicate ACK is taken to deliver one
+ * segment (RFC 6937 §3, Linux's "reno SACK") and NewReno retransmits on partial ACKs, restarting
+ * the timer on the first only (RFC 6582 §3.2/§4). Window growth counts delivered data (newly
+ * cumulatively acked plus newly SACKed, Linux's "delivered"), never data SACKed before. Choices
+ * that follow Linux rather than the letter of an RFC: the SACK scoreboard survives a timeout (RFC
+ * 6675 §5.1 and RFC 2018 erratum 1610 allow it; these receivers never renege) and go-back-N skips
+ * SACKed data; a retransmission is deemed lost again once data sent after it is SACKed (Linux's
+ * pre-RACK tcp_mark_lost_retrans) and is resent within the episode; HighRxt outlives an episode,
+ * so a new episode does not resend segments already retransmitted; RFC 5681 eq. 4's FlightSize
+ * excludes data SACKed or duplicate-ACKed (as ns-3's BytesInFlight).
+ *
+ * <p>Not modelled: PAWS, D-SACK, ECN, urgent data, RACK-TLP (beyond the lost-retransmission rule),
+ * receive-buffer autotuning, Linux's adaptive ATO and pingpong mode, orphan FIN_WAIT_2 timeout, SYN
+ * cookies, MTU probing, pacing.
  */
 package org.sockeye.protocols.tcp;

@@ -30,6 +30,12 @@ class ByteStreamPropertyTest {
         }
         b.add(Arguments.of("linux-reno", 7L));
         b.add(Arguments.of("linux-nosack", 8L));
+        for (long seed = 200; seed < 210; seed++) {
+            // The other recovery window on each profile (RFC 6937 PRR without SACK, RFC 6675 with it).
+            b.add(Arguments.of("linux-inflation", seed));
+            b.add(Arguments.of("rfc-prr", seed));
+            b.add(Arguments.of("linux-prr-nosack", seed));
+        }
         return b.build();
     }
 
@@ -37,6 +43,9 @@ class ByteStreamPropertyTest {
         return switch (name) {
             case "linux-reno" -> TcpProfiles.linux().with("congestion-control", "reno");
             case "linux-nosack" -> TcpProfiles.linux().with("sack", "off");
+            case "linux-inflation" -> TcpProfiles.linux().with("recovery", "inflation");
+            case "rfc-prr" -> TcpProfiles.rfc().with("recovery", "prr");
+            case "linux-prr-nosack" -> TcpProfiles.linux().with("sack", "off").with("congestion-control", "newreno");
             // A small receive buffer drained slowly forces zero windows and persist probes.
             case "linux-slow-reader" -> TcpProfiles.linux().with("rcvbuf", "6000");
             case "rfc-slow-reader" -> TcpProfiles.rfc().with("rcvbuf", "5000");

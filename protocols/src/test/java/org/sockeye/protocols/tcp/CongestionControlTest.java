@@ -59,6 +59,25 @@ class CongestionControlTest {
     }
 
     @Test
+    void rfcCongestionAvoidanceCreditsEachAckWithAtMostOneSmss_rfc5681_3_1_eq3() {
+        CongestionControl rfc = CongestionControls.byName("newreno");
+        rfc.init(1000, 10_000, false);
+        CongestionControl linux = CongestionControls.byName("newreno");
+        linux.init(1000, 10_000, true);
+        for (CongestionControl cc : new CongestionControl[] {rfc, linux}) {
+            cc.onCongestionEvent(0, 40_000);
+            cc.setCwnd(20_000);
+            for (int ack = 0; ack < 40; ack++) {
+                cc.onAck(ack * MS, 2000, 100 * MS); // delayed ACKs: two segments each, ~four windows
+            }
+        }
+        // eq. 3 (cwnd += SMSS*SMSS/cwnd per ACK): 40 ACKs are worth 40 000 bytes, one window of 20 000.
+        assertEquals(21_000, rfc.cwnd(), "about half a segment per RTT with delayed ACKs (as ns-3)");
+        // Linux counts the 80 000 acked bytes: windows of 20 000, 21 000 and 22 000 fit.
+        assertEquals(23_000, linux.cwnd());
+    }
+
+    @Test
     void slowStartByRfc5681CountsAtMostOneSmssPerAck() {
         CongestionControl cc = CongestionControls.byName("newreno");
         cc.init(1000, 2000, false);
@@ -163,6 +182,34 @@ class CongestionControlTest {
         assertEquals(partial.get(0).time() + 10 * MS, sends.get(1), "retransmitted on the partial ACK");
         assertTrue(sends.get(1) < 200 * MS, "well before any timeout");
         assertEquals(2, b.client.conn.info().totalRetrans());
+    }
+
+    @Test
+    void newRenoRestartsTheTimerOnlyOnTheFirstPartialAck_rfc6582_3_2_and_4() {
+        TcpConfig cfg = rfcNoDelack().with("initial-window", "40");
+        Bulk b = new Bulk(cfg, 35 * MS, 200_000);
+        // Twenty holes in one window: one repair per 70 ms round trip would take 1.4 s.
+        boolean[] dropped = new boolean[40];
+        b.net.dropIf = s -> {
+            for (int i = 1; i < 40; i += 2) {
+                if (s.isData() && s.seg().seq == b.segSeq(i, MSS) && !dropped[i]) {
+                    return dropped[i] = true;
+                }
+            }
+            return false;
+        };
+        b.net.runUntil(10 * S);
+        long firstPartial = b.net.arrivals.get(b.acksFor(b.segSeq(3, MSS)).get(0).seg());
+        assertEquals(1, b.client.conn.timeouts(), "the 1 s timer expires during the long recovery");
+        long rto = firstPartial + S; // RFC 6298 §2.4: 1 s minimum; RTT samples are 70 ms
+        int sentAtRto = 0;
+        for (TestNet.Sent s : b.clientData()) {
+            if (s.time() == rto) {
+                sentAtRto++;
+            }
+        }
+        assertEquals(1, sentAtRto, "the timer ran from the first partial ACK, not from the latest one");
+        assertEquals(200_000, b.client.conn.info().bytesAcked());
     }
 
     @Test

@@ -66,4 +66,16 @@ class TcpConfigTest {
         assertTrue(e.getMessage().contains("cubic"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TcpProfiles.byName("windows"));
     }
+
+    @Test
+    void recoveryIsPrrOnLinuxAndInflationPerRfc_rfc6937() {
+        assertEquals(RecoveryWindow.PRR, TcpProfiles.linux().recovery(), "Linux since 3.2");
+        assertEquals(RecoveryWindow.INFLATION, TcpProfiles.rfc().recovery(), "RFC 5681 §3.2 / RFC 6582");
+        assertEquals(RecoveryWindow.PRR, TcpProfiles.rfc().with("recovery", "PRR").recovery());
+        assertEquals(RecoveryWindow.INFLATION, TcpProfiles.linux().with("recovery", "inflation").recovery());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TcpProfiles.linux().with("recovery", "rack"));
+        assertTrue(e.getMessage().contains("prr or inflation"), e.getMessage());
+        assertTrue(TcpConfig.keys().contains("recovery"));
+    }
 }

@@ -38,6 +38,14 @@ final class TestNet {
     /** Link rate in bits per second each way; 0 means infinite (no serialization delay). */
     long bitsPerSecond;
     private final Map<Integer, Long> linkFreeAt = new HashMap<>();
+    /**
+     * Drop-tail limit, in packets, of each host's outgoing link queue when {@link #bitsPerSecond} is
+     * set (the packet being serialized counts); 0 means unbounded.
+     */
+    int queueLimit;
+    private final Map<Integer, java.util.ArrayDeque<Long>> queued = new HashMap<>();
+    /** Segments dropped by a full queue. */
+    int queueDrops;
     /** When each segment (first copy) reached its destination. */
     final Map<TcpSegment, Long> arrivals = new java.util.IdentityHashMap<>();
 
@@ -112,10 +120,23 @@ final class TestNet {
         }
         int copies = random.nextDouble() < duplication ? 2 : 1;
         long departure = now;
+        if (bitsPerSecond > 0 && queueLimit > 0) {
+            java.util.ArrayDeque<Long> q = queued.computeIfAbsent(sent.srcAddr, k -> new java.util.ArrayDeque<>());
+            while (!q.isEmpty() && q.peekFirst() <= now) {
+                q.pollFirst();
+            }
+            if (q.size() >= queueLimit) {
+                queueDrops++;
+                return;
+            }
+        }
         if (bitsPerSecond > 0) {
             long bits = 8L * (40 + seg.optionsLength() + seg.payloadLength);
             departure = Math.max(now, linkFreeAt.getOrDefault(sent.srcAddr, 0L)) + bits * S / bitsPerSecond;
             linkFreeAt.put(sent.srcAddr, departure);
+            if (queueLimit > 0) {
+                queued.get(sent.srcAddr).addLast(departure);
+            }
         }
         for (int i = 0; i < copies; i++) {
             long d = departure - now + delay;

@@ -168,6 +168,7 @@ public final class Simulation {
             if (f.tcpSender != null) {
                 TcpInfo info = f.tcpSender.info();
                 f.retransmissions = info.totalRetrans();
+                f.timeouts = info.timeouts();
             }
         }
         return reason;

@@ -37,7 +37,8 @@ class Ns3Like {
         tcp.put("window-scaling", "on");
         tcp.put("sndbuf", "4194304");
         tcp.put("rcvbuf", "4194304");
-        tcp.put("recovery", "prr"); // ns-3 3.37 default TcpPrrRecovery (RFC 6937, SSRB)
+        tcp.put("recovery", "prr");
+        tcp.put("loss-reduction", "in-network"); // ns-3 3.37 default TcpPrrRecovery (RFC 6937, SSRB)
         TestSpecs t = new TestSpecs().router("r1", "r2");
         for (int i = 0; i < flows; i++) {
             t.host("s" + i, tcp).host("d" + i, tcp);

@@ -39,13 +39,28 @@ import java.util.function.BiConsumer;
  * @param keepaliveCount     unanswered probes before the connection is dropped
  * @param corkTimeout        Linux: longest time corked data waits
  * @param recovery           window during fast recovery: PRR (RFC 6937) or inflation (RFC 5681 §3.2 / RFC 6675)
+ * @param lossReduction      what a congestion event reduces: FlightSize (RFC 5681), data in the network (ns-3) or
+ *                           cwnd (Linux)
  */
 public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, boolean rtoMinOnVariance,
         long delayedAck, int quickAckSegments, String congestionControl, boolean sack, boolean timestamps,
         boolean windowScaling, int windowScale, long timeWait, int rcvbuf, int sndbuf, boolean nagle,
         boolean nagleMinshall, boolean slowStartByteCount, boolean limitedTransmit, boolean fastOpen,
         long fastOpenKey, int synRetries, int retries, long keepaliveIdle, long keepaliveInterval,
-        int keepaliveCount, long corkTimeout, RecoveryWindow recovery) {
+        int keepaliveCount, long corkTimeout, RecoveryWindow recovery, LossReduction lossReduction) {
+
+    /** The settings without a loss-reduction choice (kept for existing callers): FlightSize, as RFC 5681. */
+    public TcpConfig(int mss, int initialWindow, long minRto, long maxRto, boolean rtoMinOnVariance,
+            long delayedAck, int quickAckSegments, String congestionControl, boolean sack, boolean timestamps,
+            boolean windowScaling, int windowScale, long timeWait, int rcvbuf, int sndbuf, boolean nagle,
+            boolean nagleMinshall, boolean slowStartByteCount, boolean limitedTransmit, boolean fastOpen,
+            long fastOpenKey, int synRetries, int retries, long keepaliveIdle, long keepaliveInterval,
+            int keepaliveCount, long corkTimeout, RecoveryWindow recovery) {
+        this(mss, initialWindow, minRto, maxRto, rtoMinOnVariance, delayedAck, quickAckSegments, congestionControl,
+                sack, timestamps, windowScaling, windowScale, timeWait, rcvbuf, sndbuf, nagle, nagleMinshall,
+                slowStartByteCount, limitedTransmit, fastOpen, fastOpenKey, synRetries, retries, keepaliveIdle,
+                keepaliveInterval, keepaliveCount, corkTimeout, recovery, LossReduction.FLIGHT);
+    }
 
     /** The settings without a recovery choice (kept for existing callers): recovery is {@link RecoveryWindow#PRR}. */
     public TcpConfig(int mss, int initialWindow, long minRto, long maxRto, boolean rtoMinOnVariance,
@@ -61,8 +76,8 @@ public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, bo
     }
 
     public TcpConfig {
-        if (recovery == null) {
-            throw new IllegalArgumentException("recovery must be set");
+        if (recovery == null || lossReduction == null) {
+            throw new IllegalArgumentException("recovery and loss-reduction must be set");
         }
         if (mss < 64 || mss > 65495) {
             throw new IllegalArgumentException("mss must be in [64, 65495]: " + mss);
@@ -150,6 +165,7 @@ public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, bo
         SETTERS.put("keepalive-count", (b, v) -> b.keepaliveCount = parseInt(v));
         SETTERS.put("cork-timeout", (b, v) -> b.corkTimeout = parseDuration(v));
         SETTERS.put("recovery", (b, v) -> b.recovery = RecoveryWindow.parse(v));
+        SETTERS.put("loss-reduction", (b, v) -> b.lossReduction = LossReduction.parse(v));
     }
 
     private static int parseInt(String v) {
@@ -225,6 +241,7 @@ public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, bo
         public int keepaliveCount;
         public long corkTimeout;
         public RecoveryWindow recovery;
+        public LossReduction lossReduction;
 
         Builder(TcpConfig c) {
             mss = c.mss;
@@ -255,6 +272,7 @@ public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, bo
             keepaliveCount = c.keepaliveCount;
             corkTimeout = c.corkTimeout;
             recovery = c.recovery;
+            lossReduction = c.lossReduction;
         }
 
         public Builder recovery(RecoveryWindow v) {
@@ -336,7 +354,7 @@ public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, bo
             return new TcpConfig(mss, initialWindow, minRto, maxRto, rtoMinOnVariance, delayedAck, quickAckSegments,
                     congestionControl, sack, timestamps, windowScaling, windowScale, timeWait, rcvbuf, sndbuf, nagle,
                     nagleMinshall, slowStartByteCount, limitedTransmit, fastOpen, fastOpenKey, synRetries, retries,
-                    keepaliveIdle, keepaliveInterval, keepaliveCount, corkTimeout, recovery);
+                    keepaliveIdle, keepaliveInterval, keepaliveCount, corkTimeout, recovery, lossReduction);
         }
     }
 }

@@ -814,6 +814,15 @@ public final class TcpConnection {
      * mostly counts data parked in the receiver's out-of-order queue; halving that would set
      * ssthresh far above the path's capacity. ns-3 halves its BytesInFlight the same way.
      */
+    /** What a congestion event reduces, as the profile chooses (see {@link LossReduction}). */
+    private int reductionBasis() {
+        return switch (cfg.lossReduction()) {
+            case FLIGHT -> sndMax - sndUna;
+            case IN_NETWORK -> flightInNetwork();
+            case CWND -> cc.cwnd();
+        };
+    }
+
     private int flightInNetwork() {
         return (int) Math.max(0, sndMax - sndUna - sacked.total() - dupAckedBytes);
     }
@@ -956,7 +965,7 @@ public final class TcpConnection {
 
     /** Fast retransmit and the start of fast recovery (RFC 5681 §3.2, RFC 6582 §3.2, RFC 6675 §5). */
     private void enterRecovery(long now, TcpOutput out) {
-        cc.onCongestionEvent(now, flightInNetwork());
+        cc.onCongestionEvent(now, reductionBasis());
         recover = sndMax;
         caState = CaState.RECOVERY;
         partialAcks = 0;
@@ -1463,7 +1472,7 @@ public final class TcpConnection {
         }
         timeouts++;
         // RFC 5681 §3.1 / RFC 6298 §5.4–5.6: loss window, back off, go back to SND.UNA.
-        cc.onTimeout(now, flightInNetwork(), caState != CaState.LOSS);
+        cc.onTimeout(now, reductionBasis(), caState != CaState.LOSS);
         caState = CaState.LOSS;
         recover = sndMax;
         dupAcks = 0;

@@ -30,6 +30,9 @@ package org.sockeye.protocols.tcp;
  * <tr><td>recovery</td><td>prr</td><td>inflation</td><td>Linux since 3.2 and ns-3 3.37 use PRR, RFC 6937 (slow-start
  * reduction bound); RFC 5681 §3.2 / RFC 6582 §3.2 window inflation (RFC 6675 §5 with SACK)</td></tr>
  * <tr><td>cork-timeout</td><td>200 ms</td><td>200 ms</td><td>Linux TCP_CORK ceiling (tcp(7))</td></tr>
+ * <tr><td>loss-reduction</td><td>cwnd</td><td>flight</td><td>what a congestion event halves (or scales by β):
+ *     Linux tcp_reno_ssthresh/CUBIC use cwnd; RFC 5681 eq. 4 FlightSize; {@code in-network} models ns-3's
+ *     BytesInFlight</td></tr>
  * </table>
  */
 public final class TcpProfiles {
@@ -39,13 +42,13 @@ public final class TcpProfiles {
     public static TcpConfig linux() {
         return new TcpConfig(1460, 10, 200 * Units.MS, 120 * Units.S, true, 40 * Units.MS, 16, "cubic", true, true,
                 true, 7, 60 * Units.S, 131072, 16384, true, true, true, true, true, 0x5eed_cafe_f00d_d00dL, 6, 15,
-                7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS, RecoveryWindow.PRR);
+                7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS, RecoveryWindow.PRR, LossReduction.CWND);
     }
 
     public static TcpConfig rfc() {
         return new TcpConfig(1460, 0, Units.S, 60 * Units.S, false, 200 * Units.MS, 0, "newreno", false, false,
                 false, -1, 240 * Units.S, 65535, 65535, true, false, false, true, false, 0x5eed_cafe_f00d_d00dL, 6,
-                15, 7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS, RecoveryWindow.INFLATION);
+                15, 7200 * Units.S, 75 * Units.S, 9, 200 * Units.MS, RecoveryWindow.INFLATION, LossReduction.FLIGHT);
     }
 
     /** Profile by name ("linux" or "rfc"). */

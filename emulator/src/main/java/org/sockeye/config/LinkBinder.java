@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sockeye.config.LinkSpec.BernoulliLoss;
+import org.sockeye.config.LinkSpec.CoDelSpec;
+import org.sockeye.config.LinkSpec.FqCoDelSpec;
 import org.sockeye.config.LinkSpec.Framing;
 import org.sockeye.config.LinkSpec.GilbertElliottLoss;
 import org.sockeye.config.LinkSpec.LossSpec;
 import org.sockeye.config.LinkSpec.NoLoss;
+import org.sockeye.config.LinkSpec.NoQdisc;
+import org.sockeye.config.LinkSpec.QdiscSpec;
 import org.sockeye.config.LinkSpec.QueueSpec;
 import org.sockeye.config.LinkSpec.ReorderSpec;
 import org.sockeye.protocols.Ipv4;
@@ -22,7 +26,7 @@ import org.sockeye.protocols.Ipv4;
 /** Binds the {@code links:} list and checks endpoints, names and addresses. */
 final class LinkBinder {
     static final Set<String> LINK_KEYS = ImmutableSet.of("name", "endpoints", "addresses", "rate", "delay", "mtu",
-            "framing", "queue", "loss", "jitter", "reorder", CountExpansion.KEY);
+            "framing", "queue", "loss", "jitter", "reorder", "qdisc", CountExpansion.KEY);
     private static final Set<String> REORDER_KEYS = ImmutableSet.of("probability", "delay");
     private static final Set<String> BERNOULLI_KEYS = ImmutableSet.of("model", "rate");
     private static final Set<String> GILBERT_KEYS = ImmutableSet.of("model", "p", "r", "loss-good", "loss-bad");
@@ -38,6 +42,21 @@ final class LinkBinder {
     /** RFC 791: the total length field is 16 bits. */
     static final long MAX_MTU = 65_535;
     static final int DEFAULT_QUEUE_PACKETS = 100;
+    private static final Set<String> NONE_QDISC_KEYS = ImmutableSet.of("kind");
+    private static final Set<String> CODEL_KEYS = ImmutableSet.of("kind", "target", "interval", "limit");
+    private static final Set<String> FQ_CODEL_KEYS = ImmutableSet.of("kind", "target", "interval", "limit", "flows",
+            "quantum", "drop-batch");
+    private static final Map<String, String> QDISC_KINDS = ImmutableMap.of(
+            "none", "none", "codel", "codel", "fq-codel", "fq-codel");
+    // Defaults of RFC 8289 §4.2-4.3 / RFC 8290 §5.2 as ns-3.37 sets them (CoDelQueueDisc, FqCoDelQueueDisc).
+    static final long CODEL_TARGET_PS = 5_000_000_000L;
+    static final long CODEL_INTERVAL_PS = 100_000_000_000L;
+    static final int CODEL_LIMIT = 1500;
+    static final int FQ_CODEL_LIMIT = 10240;
+    static final int FQ_CODEL_FLOWS = 1024;
+    static final int FQ_CODEL_DROP_BATCH = 64;
+    /** ns-3 and Linux default quantum: the MTU plus a 14-byte Ethernet header. */
+    static final int QUANTUM_OVER_MTU = 14;
     private static final String AUTO_ADDRESS = "auto";
 
     record Result(List<LinkSpec> specs, Set<String> names, Map<String, List<String>> graph,
@@ -93,13 +112,14 @@ final class LinkBinder {
         LossSpec loss = loss(f.node("loss"));
         long jitter = values.time(f.scalar("jitter"), 0);
         ReorderSpec reorder = reorder(f.node("reorder"));
+        QdiscSpec qdisc = qdisc(f.node("qdisc"), (int) mtu);
         if (ends == null || name == null) {
             return null;
         }
         graph.computeIfAbsent(ends[0], k -> new ArrayList<>()).add(ends[1]);
         graph.computeIfAbsent(ends[1], k -> new ArrayList<>()).add(ends[0]);
         return new LinkSpec(name, ends[0], ends[1], addr[0], addr[1], rate, delay, (int) mtu, framing, queue,
-                loss, jitter, reorder);
+                loss, jitter, reorder, qdisc);
     }
 
     /** The two endpoint names, or null after reporting why they are unusable. */
@@ -255,5 +275,74 @@ final class LinkBinder {
         double p = values.probability(f.requiredScalar("probability"), "reorder probability", 0);
         long delay = values.time(f.requiredScalar("delay"), 0);
         return new ReorderSpec(p, delay);
+    }
+
+    /** {@code qdisc: fq-codel} or {@code qdisc: {kind: fq-codel, target: 5ms, ...}}. */
+    private QdiscSpec qdisc(YamlNode node, int mtu) {
+        if (node == null) {
+            return new NoQdisc();
+        }
+        YamlMap map = null;
+        YamlScalar kindNode;
+        if (node instanceof YamlScalar s) {
+            kindNode = s;
+        } else {
+            map = values.map(node, "qdisc");
+            if (map == null) {
+                return new NoQdisc();
+            }
+            YamlNode k = map.get("kind");
+            if (k == null) {
+                errors.at(map, "missing required key 'kind' in qdisc (one of "
+                        + String.join(", ", QDISC_KINDS.keySet()) + ")");
+            } else if (!(k instanceof YamlScalar)) {
+                errors.at(k, "kind must be a single value, got " + k.kindName());
+            }
+            kindNode = k instanceof YamlScalar s ? s : null;
+        }
+        String kind = values.choice(kindNode, "qdisc kind", QDISC_KINDS, null);
+        if (kind == null) {
+            return new NoQdisc();
+        }
+        switch (kind) {
+            case "codel": {
+                // A bare word takes every default; a map overrides some of them.
+                MapFields f = map == null ? null : new MapFields(map, "codel qdisc", CODEL_KEYS, errors);
+                return new CoDelSpec(time(f, "target", CODEL_TARGET_PS), time(f, "interval", CODEL_INTERVAL_PS),
+                        count(f, "limit", CODEL_LIMIT));
+            }
+            case "fq-codel": {
+                MapFields f = map == null ? null : new MapFields(map, "fq-codel qdisc", FQ_CODEL_KEYS, errors);
+                int quantum = quantum(f == null ? null : f.scalar("quantum"), mtu + QUANTUM_OVER_MTU);
+                return new FqCoDelSpec(time(f, "target", CODEL_TARGET_PS), time(f, "interval", CODEL_INTERVAL_PS),
+                        count(f, "flows", FQ_CODEL_FLOWS), quantum, count(f, "limit", FQ_CODEL_LIMIT),
+                        count(f, "drop-batch", FQ_CODEL_DROP_BATCH));
+            }
+            default: // none
+                if (map != null) {
+                    new MapFields(map, "qdisc", NONE_QDISC_KEYS, errors);
+                }
+                return new NoQdisc();
+        }
+    }
+
+    /** A positive time under {@code key} of {@code f}, or the fallback when absent (or no map). */
+    private long time(MapFields f, String key, long fallback) {
+        return f == null ? fallback : values.positiveTime(f.scalar(key), key, fallback);
+    }
+
+    /** A positive count under {@code key} of {@code f}, or the fallback when absent (or no map). */
+    private int count(MapFields f, String key, int fallback) {
+        return f == null ? fallback : (int) values.integer(f.scalar(key), key, 1, 1_000_000_000, fallback);
+    }
+
+    private int quantum(YamlScalar s, int fallback) {
+        long q = values.size(s, fallback);
+        if (s != null && (q < 1 || q > MAX_MTU + QUANTUM_OVER_MTU)) {
+            errors.at(s, "quantum must be between 1B and " + (MAX_MTU + QUANTUM_OVER_MTU) + "B, got '" + s.text()
+                    + "'");
+            return fallback;
+        }
+        return (int) q;
     }
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param jitterPs extra delay drawn uniformly from [0, jitter] per packet (0 = none); jitter
  *     never reorders: a packet never arrives before one sent earlier on the same direction
  * @param reorder explicit reordering, or a probability of 0 for none
+ * @param qdisc queue discipline above each direction's device queue, or {@link NoQdisc} for the
+ *     device's drop-tail queue alone
  */
 public record LinkSpec(
         String name,
@@ -35,7 +37,16 @@ public record LinkSpec(
         QueueSpec queue,
         LossSpec loss,
         long jitterPs,
-        ReorderSpec reorder) {
+        ReorderSpec reorder,
+        QdiscSpec qdisc) {
+
+    /** A link with no queue discipline: the device's drop-tail queue alone. */
+    public LinkSpec(String name, String a, String b, Optional<String> addressA, Optional<String> addressB,
+            long rateBps, long delayPs, int mtu, Framing framing, QueueSpec queue, LossSpec loss, long jitterPs,
+            ReorderSpec reorder) {
+        this(name, a, b, addressA, addressB, rateBps, delayPs, mtu, framing, queue, loss, jitterPs, reorder,
+                new NoQdisc());
+    }
 
     /** Bytes of link-layer framing added to each IPv4 packet on the wire. */
     public enum Framing {
@@ -92,5 +103,25 @@ public record LinkSpec(
      */
     public record ReorderSpec(double probability, long extraDelayPs) {
         public static final ReorderSpec NONE = new ReorderSpec(0, 0);
+    }
+
+    /** A queue discipline (Linux qdisc / ns-3 QueueDisc) above the device queue. */
+    public sealed interface QdiscSpec permits NoQdisc, CoDelSpec, FqCoDelSpec {
+    }
+
+    public record NoQdisc() implements QdiscSpec {
+    }
+
+    /** RFC 8289 CoDel over one FIFO of at most {@code limitPackets} packets. */
+    public record CoDelSpec(long targetPs, long intervalPs, int limitPackets) implements QdiscSpec {
+    }
+
+    /**
+     * RFC 8290 FQ-CoDel: {@code flows} hash buckets served by DRR++ with {@code quantumBytes}, CoDel
+     * per bucket, at most {@code limitPackets} in total, dropping up to {@code dropBatch} packets from
+     * the fattest bucket when full.
+     */
+    public record FqCoDelSpec(long targetPs, long intervalPs, int flows, int quantumBytes, int limitPackets,
+            int dropBatch) implements QdiscSpec {
     }
 }

@@ -17,6 +17,10 @@ import org.sockeye.sim.Time;
  * a ring with a single arrival event re-armed for the head, so a busy link costs two events per
  * packet and allocates nothing; only packets picked for explicit reordering get an event of their
  * own.
+ *
+ * <p>With a queue discipline configured, every packet enters the discipline and the drop-tail
+ * queue becomes the device queue below it: the discipline hands packets down whenever the device
+ * queue could take a full-size frame (ns-3's NetDeviceQueue stop/wake flow control; no BQL).
  */
 public final class Channel {
     private final Scheduler scheduler;
@@ -27,6 +31,8 @@ public final class Channel {
     private final long delayPs;
     private final int framing;
     private final PacketQueue queue;
+    private final QueueDiscipline qdisc; // null: the device queue alone
+    private final int maxFrameBytes;
     private final LossModel loss;
     private final RandomGenerator lossRng;
     private final long jitterPs;
@@ -34,6 +40,7 @@ public final class Channel {
     private final LinkSpec.ReorderSpec reorder;
     private final RandomGenerator reorderRng;
 
+    private final ChannelStats stats = new ChannelStats();
     private PacketTap tap;
     private Packet onWire;
     private int onWireBytes;
@@ -57,8 +64,6 @@ public final class Channel {
         }
     };
 
-    private final ChannelStats stats = new ChannelStats();
-
     Channel(Scheduler scheduler, String name, Interface from, Interface to, LinkSpec spec, LossModel loss,
             RandomGenerator lossRng, RandomGenerator jitterRng, RandomGenerator reorderRng) {
         this.scheduler = scheduler;
@@ -70,6 +75,8 @@ public final class Channel {
         this.framing = spec.framing().overheadBytes;
         LinkSpec.QueueSpec q = spec.queue();
         this.queue = new PacketQueue(q.limitPackets(), q.limitBytes());
+        this.qdisc = QueueDiscipline.of(spec.qdisc(), spec.mtu(), framing, stats);
+        this.maxFrameBytes = spec.mtu() + framing;
         this.loss = loss;
         this.lossRng = lossRng;
         this.jitterPs = spec.jitterPs();
@@ -114,6 +121,11 @@ public final class Channel {
 
     /** Hands a packet to this direction: transmit now if idle, else queue it, else drop it. */
     public void send(Packet p) {
+        if (qdisc != null) {
+            qdisc.enqueue(p, scheduler.now());
+            feedDevice();
+            return;
+        }
         int len = wireBytes(p);
         if (onWire == null) {
             transmit(p, len);
@@ -164,6 +176,26 @@ public final class Channel {
             int nextLen = wireBytes(next);
             queue.poll(nextLen, now);
             transmit(next, nextLen);
+        }
+        if (qdisc != null) {
+            feedDevice();
+        }
+    }
+
+    /** Moves packets from the discipline down while the transmitter or the device queue has room. */
+    private void feedDevice() {
+        long now = scheduler.now();
+        while (onWire == null || queue.hasRoomFor(maxFrameBytes)) {
+            Packet p = qdisc.dequeue(now);
+            if (p == null) {
+                return;
+            }
+            int len = wireBytes(p);
+            if (onWire == null) {
+                transmit(p, len);
+            } else {
+                queue.offer(p, len, now);
+            }
         }
     }
 
@@ -228,7 +260,22 @@ public final class Channel {
 
     /** Packets queued or on the wire: the backlog a sender sees. */
     public int backlogPackets() {
-        return queue.packets() + (onWire == null ? 0 : 1);
+        return queuedPackets() + (onWire == null ? 0 : 1);
+    }
+
+    /** Packets waiting: the device queue plus the discipline's backlog. */
+    public int queuedPackets() {
+        return queue.packets() + (qdisc == null ? 0 : qdisc.packets());
+    }
+
+    /** Wire bytes waiting: the device queue plus the discipline's backlog. */
+    public long queuedBytes() {
+        return queue.bytes() + (qdisc == null ? 0 : qdisc.bytes() + (long) framing * qdisc.packets());
+    }
+
+    /** The queue discipline above the device queue, or null if none. */
+    public QueueDiscipline qdisc() {
+        return qdisc;
     }
 
     @Override

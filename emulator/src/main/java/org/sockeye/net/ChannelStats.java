@@ -9,12 +9,15 @@ public final class ChannelStats {
     public long lossDrops;
     public long lossDropBytes;
     public long reordered;
+    /** Packets a queue discipline (CoDel, FQ-CoDel) discarded, and their wire bytes. */
+    public long qdiscDrops;
+    public long qdiscDropBytes;
 
     public long drops() {
-        return queueDrops + lossDrops;
+        return queueDrops + lossDrops + qdiscDrops;
     }
 
     public long dropBytes() {
-        return queueDropBytes + lossDropBytes;
+        return queueDropBytes + lossDropBytes + qdiscDropBytes;
     }
 }

@@ -35,7 +35,7 @@ public final class PacketQueue {
 
     /** Appends {@code p} ({@code len} bytes) unless that would exceed the limit; returns whether it did. */
     public boolean offer(Packet p, int len, long now) {
-        if (limitPackets > 0 ? size >= limitPackets : bytes + len > limitBytes) {
+        if (!hasRoomFor(len)) {
             return false;
         }
         account(now);
@@ -63,6 +63,11 @@ public final class PacketQueue {
         size--;
         bytes -= len;
         return p;
+    }
+
+    /** Whether a packet of {@code len} bytes would be accepted now. */
+    public boolean hasRoomFor(int len) {
+        return limitPackets > 0 ? size < limitPackets : bytes + len <= limitBytes;
     }
 
     public Packet peek() {

@@ -82,10 +82,10 @@ public final class Simulation {
             for (Channel c : List.of(link.aToB(), link.bToA())) {
                 String subject = c.name();
                 if (record.wants("queue", link.name())) {
-                    recorder.add(Probe.level("queue", subject, () -> c.queue().packets()));
+                    recorder.add(Probe.level("queue", subject, () -> c.queuedPackets()));
                 }
                 if (record.wants("queue-bytes", link.name())) {
-                    recorder.add(Probe.level("queue-bytes", subject, () -> c.queue().bytes()));
+                    recorder.add(Probe.level("queue-bytes", subject, () -> c.queuedBytes()));
                 }
                 if (record.wants("throughput", link.name())) {
                     recorder.add(Probe.bitRate("throughput", subject, () -> c.stats().bytesSent));

@@ -13,25 +13,33 @@ import org.sockeye.reports.CsvIO;
 import org.sockeye.reports.Table;
 
 /**
- * Fidelity against ns-3 3.37 on the reference dumbbell (2 NewReno flows, 60 s). The reference
- * figures are ns-3's own, measured on this machine with the shared scenario made truly drop-tail on
- * its bottleneck (`scripts/bench-ns3.sh`, QUEUE=droptail: the shared script otherwise installs ns-3's
- * default FqCoDel there); see BENCHMARKS.md.
+ * Fidelity against ns-3 3.37 on the reference dumbbell (2 NewReno flows, 60 s), per flow goodput
+ * within 5 % and flow 0's loss-event count within 20 % of ns-3's.
+ *
+ * <p>The shared ns-3 script silently runs ns-3's default FqCoDel queue discipline above every
+ * device; its published figures (../shared/anchors/ns3/README.md: 47.53 and 49.19 Mb/s, 10 cuts)
+ * are compared with {@code dumbbell-ns3-fqcodel.yaml}. With the discipline removed from its
+ * bottleneck (`QUEUE=droptail scripts/bench-ns3.sh`, measured on this machine: 43.54 and 47.33
+ * Mb/s, 14 loss events) it is the plain drop-tail queue of {@code dumbbell-ns3.yaml}.
  */
 class Ns3DumbbellComparisonTest {
-    private static final double NS3_FLOW0_MBPS = 43.54;
-    private static final double NS3_FLOW1_MBPS = 47.33;
-    private static final int NS3_FLOW0_LOSS_EVENTS = 14;
+    @Test
+    void withFqCoDelAsNs3RunsItMatchesThePublishedFigures(@TempDir Path tmp) throws Exception {
+        compare("dumbbell-ns3-fqcodel.yaml", tmp, 47.53, 49.19, 10);
+    }
 
     @Test
-    void goodputPerFlowWithinFivePercentAndLossEventsWithinTwentyPercent(@TempDir Path tmp) throws Exception {
-        ExperimentRunner.run(ExperimentLoader.load(Path.of("../topologies/dumbbell-ns3.yaml"),
+    void withADropTailBottleneckMatchesNs3WithItsQueueDisciplineRemoved(@TempDir Path tmp) throws Exception {
+        compare("dumbbell-ns3.yaml", tmp, 43.54, 47.33, 14);
+    }
+
+    private static void compare(String experiment, Path tmp, double ns3Flow0, double ns3Flow1, int ns3Events)
+            throws Exception {
+        ExperimentRunner.run(ExperimentLoader.load(Path.of("../topologies/" + experiment),
                 List.of("record.charts=none")), tmp.resolve("out"), Simulation.Progress.NONE);
         Table flows = CsvIO.read(tmp.resolve("out/flows.csv"));
-        double flow0 = mbps(flows, "flow0");
-        double flow1 = mbps(flows, "flow1");
-        assertEquals(NS3_FLOW0_MBPS, flow0, 0.05 * NS3_FLOW0_MBPS, "flow0");
-        assertEquals(NS3_FLOW1_MBPS, flow1, 0.05 * NS3_FLOW1_MBPS, "flow1");
+        assertEquals(ns3Flow0, mbps(flows, "flow0"), 0.05 * ns3Flow0, "flow0");
+        assertEquals(ns3Flow1, mbps(flows, "flow1"), 0.05 * ns3Flow1, "flow1");
 
         LossEvents events = new LossEvents();
         for (String line : Files.readAllLines(tmp.resolve("out/timeseries.csv"))) {
@@ -40,7 +48,7 @@ class Ns3DumbbellComparisonTest {
                 events.sample(Double.parseDouble(f[0]), Double.parseDouble(f[3]));
             }
         }
-        assertEquals(NS3_FLOW0_LOSS_EVENTS, events.count(), 0.2 * NS3_FLOW0_LOSS_EVENTS, "flow0 loss events");
+        assertEquals(ns3Events, events.count(), 0.2 * ns3Events, "flow0 loss events");
         assertTrue(events.count() > 0);
     }
 

@@ -11,8 +11,9 @@
 #
 # QUEUE=default runs the shared script as it is: its Ipv4AddressHelper::Assign silently installs
 # ns-3's default FqCoDel queue discipline on every device, the bottleneck included. QUEUE=droptail
-# removes it from the bottleneck (one line added after the bottleneck's Assign), which is the
-# 100-packet drop-tail queue topologies/dumbbell-ns3.yaml models.
+# removes it from the bottleneck (one line added after the bottleneck's Assign). Sockeye runs the
+# matching experiment: topologies/dumbbell-ns3-fqcodel.yaml (FqCoDel above each device queue) for
+# the default, topologies/dumbbell-ns3.yaml (plain 100-packet drop-tail) for QUEUE=droptail.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 anchor="${NS3_ANCHOR:-$root/../shared/anchors/ns3}"
@@ -47,7 +48,8 @@ print(n)'
 }
 "$root/scripts/sockeye" --version >/dev/null   # builds the jar if needed
 
-echo "queue at the bottleneck: ${QUEUE:-default} (ns-3); Sockeye models drop-tail"
+if [[ "${QUEUE:-default}" == droptail ]]; then topology=dumbbell-ns3.yaml; else topology=dumbbell-ns3-fqcodel.yaml; fi
+echo "ns-3 queue set-up: ${QUEUE:-default}; Sockeye runs topologies/$topology"
 printf '%-8s %5s %14s %12s %10s %14s %10s %9s %12s\n' tool flows goodput_mbps segments run_s segs_per_s process_s peak_mb loss_events0
 for n in $flows_list; do
   /usr/bin/time -f '%e %M' -o "$work/ns3.time" "$work/dumbbell" --flows="$n" --duration="$duration" \
@@ -60,7 +62,7 @@ for n in $flows_list; do
   grep '^flow ' "$work/ns3.out" | head -2 | sed 's/^/    ns-3 /' 
 
   /usr/bin/time -f '%e %M' -o "$work/sk.time" java -Djava.awt.headless=true -jar "$root/emulator/target/sockeye.jar" \
-    run "$root/topologies/dumbbell-ns3.yaml" --set "parameters.flows=$n" --set "duration=${duration}s" \
+    run "$root/topologies/$topology" --set "parameters.flows=$n" --set "duration=${duration}s" \
     --set "record.charts=none" -o "$work/sockeye" -q
   read -r swall smem < "$work/sk.time"
   ev=$(awk -F, '$2 == "cwnd" && $3 == "flow0" {print $1 "," $4}' "$work/sockeye/timeseries.csv" | events)

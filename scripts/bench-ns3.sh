@@ -61,7 +61,7 @@ for n in $flows_list; do
     END {printf "%-8s %5d %14.2f %12d %10.2f %14.0f %10.2f %9.0f %12d\n", "ns-3", n, g, s, w, r, pwall, pmem/1024, ev}' "$work/ns3.out"
   grep '^flow ' "$work/ns3.out" | head -2 | sed 's/^/    ns-3 /' 
 
-  /usr/bin/time -f '%e %M' -o "$work/sk.time" java -Djava.awt.headless=true -jar "$root/emulator/target/sockeye.jar" \
+  /usr/bin/time -f '%e %M' -o "$work/sk.time" java -XX:+UseParallelGC -Djava.awt.headless=true -jar "$root/emulator/target/sockeye.jar" \
     run "$root/topologies/$topology" --set "parameters.flows=$n" --set "duration=${duration}s" \
     --set "record.charts=none" -o "$work/sockeye" -q
   read -r swall smem < "$work/sk.time"

@@ -36,7 +36,7 @@ import org.sockeye.sim.Time;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-XX:+UseParallelGC") // as scripts/sockeye runs the simulator
 public class HoldBenchmark {
 
     /** Steady-state number of pending events. */

@@ -24,6 +24,9 @@ public final class ExperimentOptions {
 
     /** Loads and validates the experiment, or throws ConfigException / UserError. */
     ExperimentSpec load() throws ConfigException {
+        if (Files.isDirectory(file)) {
+            throw new UserError(file + ": is a directory, not an experiment file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UserError(file + ": no such file");
         }

@@ -1,6 +1,7 @@
 package org.sockeye.net;
 
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,8 @@ public abstract class Node {
     private final String name;
     private final List<Interface> interfaces = new ArrayList<>();
     private final Int2ObjectOpenHashMap<Interface> forwarding = new Int2ObjectOpenHashMap<>();
+    /** This node's addresses: a router of a big dumbbell has hundreds, checked for every packet. */
+    private final IntOpenHashSet addresses = new IntOpenHashSet();
     protected final NetworkCounters counters;
 
     protected Node(String name, NetworkCounters counters) {
@@ -32,6 +35,7 @@ public abstract class Node {
     Interface addInterface(int address, int mtu) {
         Interface i = new Interface(this, address, mtu);
         interfaces.add(i);
+        addresses.add(address);
         return i;
     }
 
@@ -46,12 +50,7 @@ public abstract class Node {
 
     /** Whether one of this node's interfaces has {@code address}. */
     public boolean owns(int address) {
-        for (int i = 0; i < interfaces.size(); i++) {
-            if (interfaces.get(i).address() == address) {
-                return true;
-            }
-        }
-        return false;
+        return addresses.contains(address);
     }
 
     /**

@@ -20,7 +20,8 @@ final class ExperimentBinder {
 
     static final Set<String> TOP_KEYS = ImmutableSet.of("name", "description", "duration", "seed", Parameters.KEY,
             "nodes", "links", "applications", "record", "tcp");
-    private static final Set<String> NODE_KEYS = ImmutableSet.of("name", "kind", "tcp", CountExpansion.KEY);
+    private static final Set<String> NODE_KEYS = ImmutableSet.of("name", "kind", "tcp", "cpu", "nic",
+            CountExpansion.KEY);
     private static final Map<String, NodeSpec.Kind> KINDS = ImmutableMap.of(
             "host", NodeSpec.Kind.HOST, "router", NodeSpec.Kind.ROUTER, "switch", NodeSpec.Kind.ROUTER);
 
@@ -48,7 +49,8 @@ final class ExperimentBinder {
         }
         ApplicationBinder.Result apps = new ApplicationBinder(values, nodes, duration, seed)
                 .bind(elements(top, "applications", false));
-        RecordSpec record = new RecordBinder(values, links.names(), apps.names()).bind(top.node("record"));
+        RecordSpec record = new RecordBinder(values, links.names(), apps.names(), hostNames(nodes))
+                .bind(top.node("record"));
 
         return new ExperimentSpec(name, description == null ? "" : description.text(), duration, seed,
                 Collections.unmodifiableMap(new LinkedHashMap<>(parameters)), nodes.specs(), links.specs(),
@@ -67,15 +69,34 @@ final class ExperimentBinder {
             if (f.has("tcp") && kind != NodeSpec.Kind.HOST) {
                 errors.at(f.node("tcp"), "tcp settings belong on hosts; '" + name + "' is a router");
             }
+            MachineBinder machine = new MachineBinder(values);
+            CpuSpec cpu = machine.cpu(f.node("cpu"));
+            NicSpec nic = machine.nic(f.node("nic"));
+            for (String key : List.of("cpu", "nic")) {
+                if (f.has(key) && kind != NodeSpec.Kind.HOST) {
+                    errors.at(f.node(key), key + " settings belong on hosts; '" + name + "' is a router");
+                }
+            }
             if (name != null) {
-                table.add(new NodeSpec(name, kind, kind == NodeSpec.Kind.HOST ? Map.copyOf(nodeTcp) : Map.of()),
-                        nameNode, errors);
+                boolean host = kind == NodeSpec.Kind.HOST;
+                table.add(new NodeSpec(name, kind, host ? Map.copyOf(nodeTcp) : Map.of(), host ? cpu : null,
+                        host ? nic : null), nameNode, errors);
             }
         }
         if (top.node("nodes") instanceof YamlList list && list.items().isEmpty()) {
             errors.at(list, "nodes must not be empty");
         }
         return table;
+    }
+
+    private static Set<String> hostNames(NodeTable nodes) {
+        Set<String> hosts = new java.util.LinkedHashSet<>();
+        for (NodeSpec n : nodes.specs()) {
+            if (n.kind() == NodeSpec.Kind.HOST) {
+                hosts.add(n.name());
+            }
+        }
+        return hosts;
     }
 
     /** The maps of a top-level list; non-map elements are reported and skipped. */

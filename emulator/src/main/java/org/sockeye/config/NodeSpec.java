@@ -8,11 +8,22 @@ import java.util.Map;
  *
  * @param tcp the host's TCP settings as written under {@code tcp:}: {@code profile} (linux or
  *     rfc, default linux) and per-key overrides of that profile, in order; empty for defaults
+ * @param cpu the host's CPU cost model, or null: packet processing costs no time
+ * @param nic the host's NIC model, or null: packets go straight between stack and link
  */
-public record NodeSpec(String name, Kind kind, Map<String, String> tcp) {
+public record NodeSpec(String name, Kind kind, Map<String, String> tcp, CpuSpec cpu, NicSpec nic) {
     public enum Kind { HOST, ROUTER }
 
     public NodeSpec(String name, Kind kind) {
         this(name, kind, Map.of());
+    }
+
+    public NodeSpec(String name, Kind kind, Map<String, String> tcp) {
+        this(name, kind, tcp, null, null);
+    }
+
+    /** Whether this host is modelled as a machine (CPU and NIC); giving either block brings the other's defaults. */
+    public boolean isMachine() {
+        return cpu != null || nic != null;
     }
 }

@@ -28,14 +28,21 @@ final class RecordBinder {
      */
     static final Set<String> FLOW_SERIES = ImmutableSet.of("goodput", "cwnd", "ssthresh", "srtt", "rto", "inflight",
             "retransmits", "rwnd", "retransmit", "sequence");
+    /**
+     * Series per host (subjects are host names): cpu (utilisation of all its cores over the
+     * interval) and interrupts (cumulative); both stay 0 for hosts not modelled as machines.
+     */
+    static final Set<String> HOST_SERIES = ImmutableSet.of("cpu", "interrupts");
     private static final List<String> KEYS = keys();
 
     private final ValueReader values;
     private final ConfigErrors errors;
     private final Set<String> links;
     private final Set<String> applications;
+    private final Set<String> hosts;
 
-    RecordBinder(ValueReader values, Set<String> links, Set<String> applications) {
+    RecordBinder(ValueReader values, Set<String> links, Set<String> applications, Set<String> hosts) {
+        this.hosts = hosts;
         this.values = values;
         this.errors = values.errors();
         this.links = links;
@@ -77,6 +84,8 @@ final class RecordBinder {
                 formats = words(e.value(), Set.of("png", "svg"), "chart format");
             } else if (LINK_SERIES.contains(key) || key.equals(RecordSpec.PCAP)) {
                 series.put(key, subjects(key, e.value(), "link", links));
+            } else if (HOST_SERIES.contains(key)) {
+                series.put(key, subjects(key, e.value(), "host", hosts));
             } else if (FLOW_SERIES.contains(key)) {
                 series.put(key, subjects(key, e.value(), "application", applications));
             } else {
@@ -153,6 +162,7 @@ final class RecordBinder {
         List<String> keys = new ArrayList<>(List.of(INTERVAL, SNAPLEN, RecordSpec.PCAP, CHARTS, CHART_FORMATS));
         keys.addAll(LINK_SERIES);
         keys.addAll(FLOW_SERIES);
+        keys.addAll(HOST_SERIES);
         return List.copyOf(keys);
     }
 }

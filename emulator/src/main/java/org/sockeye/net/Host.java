@@ -20,6 +20,9 @@ public final class Host extends Node {
     private final Int2ObjectOpenHashMap<UdpSocket> udpPorts = new Int2ObjectOpenHashMap<>();
     private int nextEphemeral = EPHEMERAL_FIRST;
     private TcpStack tcp;
+    private Machine machine; // null: packet processing costs no time
+    private long packetsSent;
+    private long packetsReceived;
 
     Host(String name, NetworkCounters counters, Scheduler scheduler, PacketIds ids) {
         super(name, counters);
@@ -37,6 +40,29 @@ public final class Host extends Node {
 
     void configureTcp(org.sockeye.protocols.tcp.TcpConfig config) {
         tcp = new TcpStack(this, config);
+    }
+
+    /** Models this host as a machine: CPU cores with network costs and a NIC on every interface. */
+    void makeMachine(org.sockeye.config.CpuSpec cpu, org.sockeye.config.NicSpec nic) {
+        machine = new Machine(this, scheduler, cpu, nic);
+        for (Interface i : interfaces()) {
+            machine.equip(i);
+        }
+    }
+
+    /** The machine model, or null if this host's packet processing costs no time. */
+    public Machine machine() {
+        return machine;
+    }
+
+    /** Packets this host's stack sent (loopback included). */
+    public long packetsSent() {
+        return packetsSent;
+    }
+
+    /** Packets addressed to this host that its stack processed. */
+    public long packetsReceived() {
+        return packetsReceived;
     }
 
     public Scheduler scheduler() {
@@ -98,19 +124,36 @@ public final class Host extends Node {
 
     /** Sends a packet this host originated. */
     void output(Packet p) {
+        packetsSent++;
         if (owns(p.dstAddr)) {
+            packetsReceived++;
             deliverLocally(p); // loopback
+            return;
+        }
+        if (machine != null) {
+            machine.transmit(p); // comes back to forwardProcessed when the core has done the work
             return;
         }
         forward(p);
     }
 
+    /** A packet whose transmit-path CPU work is done. */
+    void forwardProcessed(Packet p) {
+        forward(p);
+    }
+
     @Override
     void receive(Packet p, Interface in) {
+        receiveProcessed(p, in);
+    }
+
+    /** A packet off the link (after the NIC and the receive-path CPU work, for a machine). */
+    void receiveProcessed(Packet p, Interface in) {
         if (!owns(p.dstAddr)) {
             counters.noRouteDrops++; // not a router: ip_forward = 0
             return;
         }
+        packetsReceived++;
         deliverLocally(p);
     }
 

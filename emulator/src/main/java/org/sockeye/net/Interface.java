@@ -9,6 +9,7 @@ public final class Interface {
     private final int address;
     private final int mtu;
     private Channel out;
+    private NicPort nic; // null: packets go straight between the node and the link
 
     Interface(Node node, int address, int mtu) {
         this.node = node;
@@ -18,6 +19,19 @@ public final class Interface {
 
     void attach(Channel out) {
         this.out = out;
+    }
+
+    void attachNic(NicPort nic) {
+        this.nic = nic;
+    }
+
+    /** Sends a packet out of this interface: through its NIC if it has one, else onto the link. */
+    void send(Packet p) {
+        if (nic != null) {
+            nic.send(p);
+        } else {
+            out.send(p);
+        }
     }
 
     public Node node() {
@@ -39,6 +53,10 @@ public final class Interface {
 
     /** A packet arriving on this interface from the link. */
     void receive(Packet p) {
+        if (nic != null) {
+            nic.receive(p); // reaches the node once NAPI has processed it
+            return;
+        }
         node.receive(p, this);
     }
 

@@ -67,6 +67,12 @@ public final class NetworkBuilder {
             graph.addNode(n);
         }
         computeRoutes(graph, ends);
+        for (NodeSpec n : nodeSpecs) {
+            if (n.kind() == NodeSpec.Kind.HOST && n.isMachine()) {
+                net.host(n.name()).makeMachine(n.cpu() != null ? n.cpu() : org.sockeye.config.CpuSpec.linuxX86(1),
+                        n.nic() != null ? n.nic() : org.sockeye.config.NicSpec.defaults());
+            }
+        }
         return net;
     }
 

@@ -68,7 +68,7 @@ public abstract class Node {
             counters.mtuDrops++;
             return;
         }
-        out.out().send(p);
+        out.send(p);
     }
 
     /** A packet arriving from a link on interface {@code in}. */

@@ -55,6 +55,7 @@ public final class ExperimentRunner {
             long duration = spec.durationPs();
             CsvIO.write(ResultTables.flows(sim.flows().all(), duration), out.resolve("flows.csv"));
             CsvIO.write(ResultTables.links(sim.network(), duration), out.resolve("links.csv"));
+            CsvIO.write(ResultTables.hosts(sim.network(), duration), out.resolve("hosts.csv"));
             RunSummary summary = new RunSummary(dir.target(), sim.scheduler().now(), sim.scheduler().executed(), wall,
                     reason.name().toLowerCase(), sim.flows().all());
             writeRunJson(out.resolve("run.json"), spec, sim, summary);

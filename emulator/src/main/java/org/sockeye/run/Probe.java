@@ -49,4 +49,15 @@ public interface Probe {
             return rate;
         });
     }
+
+    /** The fraction of {@code cores}' time spent busy over each interval, from a cumulative busy-time reading. */
+    static Probe utilisation(String series, String subject, int cores, java.util.function.LongUnaryOperator busyPsAt) {
+        long[] last = {0};
+        return of(series, subject, (now, intervalPs) -> {
+            long busy = busyPsAt.applyAsLong(now);
+            double u = intervalPs == 0 ? 0 : (busy - last[0]) / ((double) cores * intervalPs);
+            last[0] = busy;
+            return u;
+        });
+    }
 }

@@ -3,6 +3,9 @@ package org.sockeye.run;
 import java.util.List;
 import org.sockeye.app.FlowStats;
 import org.sockeye.net.Channel;
+import org.sockeye.net.Host;
+import org.sockeye.net.Machine;
+import org.sockeye.net.Node;
 import org.sockeye.net.Link;
 import org.sockeye.net.Network;
 import org.sockeye.reports.Table;
@@ -46,6 +49,25 @@ public final class ResultTables {
                         s.packetsSent, s.bytesSent, s.drops(), s.dropBytes(), s.queueDrops, s.lossDrops,
                         c.queue().maxPackets(), c.queue().meanPackets(durationPs), c.queue().maxBytes(),
                         capacityBits > 0 ? s.bytesSent * 8 / capacityBits : 0.0);
+            }
+        }
+        return t;
+    }
+
+    /**
+     * One row per host: its cores, CPU utilisation (busy time over cores x duration), softirq
+     * time, interrupts, receive-ring drops and packets its stack sent and received. Hosts not
+     * modelled as machines report one core and zero CPU.
+     */
+    public static Table hosts(Network net, long durationPs) {
+        Table t = new Table("host", "cores", "cpu_utilisation", "softirq_s", "interrupts", "rx_ring_drops",
+                "packets_tx", "packets_rx");
+        for (Node n : net.nodes()) {
+            if (n instanceof Host h) {
+                Machine m = h.machine();
+                t.addRow(h.name(), m == null ? 1 : m.cpu().cores(), m == null ? 0.0 : m.utilisation(durationPs),
+                        m == null ? 0.0 : Time.toSeconds(m.softirqPs()), m == null ? 0 : m.interrupts(),
+                        m == null ? 0 : m.rxRingDrops(), h.packetsSent(), h.packetsReceived());
             }
         }
         return t;

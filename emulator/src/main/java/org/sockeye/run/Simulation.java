@@ -19,6 +19,9 @@ import org.sockeye.config.UdpCbrSpec;
 import org.sockeye.config.UdpOnOffSpec;
 import org.sockeye.config.UdpSinkSpec;
 import org.sockeye.net.Channel;
+import org.sockeye.net.Host;
+import org.sockeye.net.Machine;
+import org.sockeye.net.Node;
 import org.sockeye.net.Link;
 import org.sockeye.net.Network;
 import org.sockeye.net.NetworkBuilder;
@@ -95,6 +98,7 @@ public final class Simulation {
                 }
             }
         }
+        addHostProbes(record);
         flows.all().forEach(f -> {
             if (record.wants("goodput", f.name)) {
                 recorder.add(Probe.bitRate("goodput", f.name, () -> f.bytesReceived));
@@ -109,6 +113,22 @@ public final class Simulation {
             sampleTcp(record, f, "rwnd", i -> i.sndWnd());
             sampleTcp(record, f, "retransmits", i -> i.totalRetrans());
         });
+    }
+
+    private void addHostProbes(RecordSpec record) {
+        for (Node n : network.nodes()) {
+            if (!(n instanceof Host h)) {
+                continue;
+            }
+            Machine m = h.machine();
+            if (record.wants("cpu", h.name())) {
+                recorder.add(m == null ? Probe.level("cpu", h.name(), () -> 0)
+                        : Probe.utilisation("cpu", h.name(), m.cpu().cores(), m::busyPs));
+            }
+            if (record.wants("interrupts", h.name())) {
+                recorder.add(Probe.level("interrupts", h.name(), () -> m == null ? 0 : m.interrupts()));
+            }
+        }
     }
 
     private void sampleTcp(RecordSpec record, FlowStats f, String series,

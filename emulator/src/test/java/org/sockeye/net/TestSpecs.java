@@ -28,6 +28,12 @@ public final class TestSpecs {
         return this;
     }
 
+    /** A host modelled as a machine (either spec may be null for its defaults). */
+    public TestSpecs machine(String name, org.sockeye.config.CpuSpec cpu, org.sockeye.config.NicSpec nic) {
+        nodes.add(new NodeSpec(name, NodeSpec.Kind.HOST, Map.of(), cpu, nic));
+        return this;
+    }
+
     public TestSpecs router(String... names) {
         for (String n : names) {
             nodes.add(new NodeSpec(n, NodeSpec.Kind.ROUTER));

@@ -51,18 +51,8 @@ public final class Channel {
         }
     };
 
-    // Packets propagating, in arrival order: parallel rings of packets and arrival times.
-    private Packet[] flight = new Packet[16];
-    private long[] flightArrival = new long[16];
-    private int flightHead;
-    private int flightSize;
-    private long lastArrival;
-    private final Event arrival = new Event() {
-        @Override
-        public void run() {
-            deliverArrived();
-        }
-    };
+    /** Packets propagating towards the far interface, in arrival order. */
+    private final DelayLine flight;
 
     Channel(Scheduler scheduler, String name, Interface from, Interface to, LinkSpec spec, LossModel loss,
             RandomGenerator lossRng, RandomGenerator jitterRng, RandomGenerator reorderRng) {
@@ -83,6 +73,7 @@ public final class Channel {
         this.jitterRng = jitterRng;
         this.reorder = spec.reorder();
         this.reorderRng = reorderRng;
+        this.flight = new DelayLine(scheduler, to::receive);
     }
 
     /** {@code link:from->to}, the subject name used in results. */
@@ -210,47 +201,7 @@ public final class Channel {
             return;
         }
         // Jitter never reorders: a packet cannot arrive before one that left earlier.
-        if (at < lastArrival) {
-            at = lastArrival;
-        }
-        lastArrival = at;
-        if (flightSize == flight.length) {
-            growFlight();
-        }
-        int slot = (flightHead + flightSize) & (flight.length - 1);
-        flight[slot] = p;
-        flightArrival[slot] = at;
-        flightSize++;
-        if (!arrival.isPending()) {
-            scheduler.schedule(arrival, at);
-        }
-    }
-
-    private void deliverArrived() {
-        long now = scheduler.now();
-        while (flightSize > 0 && flightArrival[flightHead] <= now) {
-            Packet p = flight[flightHead];
-            flight[flightHead] = null;
-            flightHead = (flightHead + 1) & (flight.length - 1);
-            flightSize--;
-            to.receive(p);
-        }
-        if (flightSize > 0) {
-            scheduler.schedule(arrival, flightArrival[flightHead]);
-        }
-    }
-
-    private void growFlight() {
-        int n = flight.length;
-        Packet[] p = new Packet[n * 2];
-        long[] t = new long[n * 2];
-        for (int i = 0; i < flightSize; i++) {
-            p[i] = flight[(flightHead + i) & (n - 1)];
-            t[i] = flightArrival[(flightHead + i) & (n - 1)];
-        }
-        flight = p;
-        flightArrival = t;
-        flightHead = 0;
+        flight.add(p, Math.max(at, flight.lastDue()));
     }
 
     /** Whether the transmitter is busy. */

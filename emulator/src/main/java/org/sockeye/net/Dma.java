@@ -1,7 +1,6 @@
 package org.sockeye.net;
 
 import org.sockeye.protocols.Packet;
-import org.sockeye.sim.Event;
 import org.sockeye.sim.Scheduler;
 import org.sockeye.sim.Time;
 
@@ -19,64 +18,18 @@ final class Dma {
     private final Scheduler scheduler;
     private final long busRateBps;
     private final long latencyPs;
-    private final Sink sink;
-    private Packet[] packets = new Packet[16];
-    private long[] doneAt = new long[16];
-    private int head;
-    private int size;
+    private final DelayLine completions;
     private long busFreeAt;
-    private final Event completion = new Event() {
-        @Override
-        public void run() {
-            completeDue();
-        }
-    };
 
     Dma(Scheduler scheduler, long busRateBps, long latencyPs, Sink sink) {
         this.scheduler = scheduler;
         this.busRateBps = busRateBps;
         this.latencyPs = latencyPs;
-        this.sink = sink;
+        this.completions = new DelayLine(scheduler, sink::dmaDone);
     }
 
     void start(Packet p, int bytes) {
         busFreeAt = Math.max(scheduler.now(), busFreeAt) + Time.serialisation(bytes, busRateBps);
-        if (size == packets.length) {
-            grow();
-        }
-        int slot = (head + size) & (packets.length - 1);
-        packets[slot] = p;
-        doneAt[slot] = busFreeAt + latencyPs;
-        size++;
-        if (!completion.isPending()) {
-            scheduler.schedule(completion, doneAt[head]);
-        }
-    }
-
-    private void completeDue() {
-        long now = scheduler.now();
-        while (size > 0 && doneAt[head] <= now) {
-            Packet p = packets[head];
-            packets[head] = null;
-            head = (head + 1) & (packets.length - 1);
-            size--;
-            sink.dmaDone(p);
-        }
-        if (size > 0 && !completion.isPending()) {
-            scheduler.schedule(completion, doneAt[head]);
-        }
-    }
-
-    private void grow() {
-        int n = packets.length;
-        Packet[] p = new Packet[n * 2];
-        long[] t = new long[n * 2];
-        for (int i = 0; i < size; i++) {
-            p[i] = packets[(head + i) & (n - 1)];
-            t[i] = doneAt[(head + i) & (n - 1)];
-        }
-        packets = p;
-        doneAt = t;
-        head = 0;
+        completions.add(p, busFreeAt + latencyPs);
     }
 }

@@ -5,9 +5,11 @@ import org.sockeye.config.AppSpec;
 import org.sockeye.config.PeriodSpec;
 import org.sockeye.config.UdpCbrSpec;
 import org.sockeye.config.UdpOnOffSpec;
-import org.sockeye.net.Host;
 import org.sockeye.net.Network;
-import org.sockeye.net.UdpSocket;
+import org.sockeye.os.Process;
+import org.sockeye.os.Resume;
+import org.sockeye.os.SockAddr;
+import org.sockeye.os.Sys;
 import org.sockeye.protocols.Errno;
 import org.sockeye.protocols.Ipv4;
 import org.sockeye.sim.Event;
@@ -19,7 +21,9 @@ import org.sockeye.sim.Event;
  *
  * <p>Datagrams of {@code size} bytes leave every {@code size·8/rate} seconds; the interval is
  * kept exact over time with an integer remainder, so a 3 Mb/s source sends exactly 3 Mb/s whatever
- * the rounding of each gap.
+ * the rounding of each gap. Each is one sendto(2) by the application's process; a process still in
+ * its previous sendto when the next is due (a CPU-bound sender) makes the due ones back to back,
+ * so a slow core caps the rate instead of queueing without end.
  */
 public final class UdpSource extends Application {
     private final int size;
@@ -35,7 +39,11 @@ public final class UdpSource extends Application {
     private final FlowTable flowTable;
     private final FlowStats flow;
 
-    private UdpSocket socket;
+    private final SockAddr destination;
+    private final Resume onSent = this::sent;
+    private Process process;
+    private int fd;
+    private int due;
     private long remainderAcc;
     private long seq;
     private boolean running;
@@ -81,6 +89,7 @@ public final class UdpSource extends Application {
         this.intervalWhole = bits / rateBps;
         this.intervalRemainder = bits % rateBps;
         this.periods = on == null ? null : net.random().stream("onoff/" + spec.name());
+        this.destination = SockAddr.inet(dstAddr, dstPort);
         this.flowTable = flows;
         this.flow = flows.register(spec.name(), "udp");
         flow.startPs = spec.startPs();
@@ -90,10 +99,16 @@ public final class UdpSource extends Application {
 
     @Override
     protected void start() {
-        socket = host.bindUdp(sourcePort, (p, now) -> { });
-        int srcAddr = host.route(dstAddr) != null ? host.route(dstAddr).address() : host.address();
-        flow.source = Ipv4.format(srcAddr) + ":" + socket.port();
-        flowTable.bindSource(flow, srcAddr, socket.port());
+        process = spawn();
+        fd = process.socket(Sys.AF_INET, Sys.SOCK_DGRAM);
+        int bound = process.bind(fd, SockAddr.inet(0, sourcePort));
+        if (bound < 0) {
+            throw new IllegalStateException(name() + ": bind to UDP port " + sourcePort + ": " + Errno.describe(bound));
+        }
+        int port = process.getsockname(fd).port();
+        int srcAddr = host.sourceFor(dstAddr) != 0 ? host.sourceFor(dstAddr) : host.address();
+        flow.source = Ipv4.format(srcAddr) + ":" + port;
+        flowTable.bindSource(flow, srcAddr, port);
         running = true;
         if (on == null) {
             isOn = true;
@@ -136,14 +151,9 @@ public final class UdpSource extends Application {
         if (!running || !isOn) {
             return;
         }
-        Errno err = socket.sendTo(dstAddr, dstPort, size, seq);
-        if (err == null) {
-            seq++;
-            flow.packetsSent++;
-            flow.bytesSent += size;
-        } else {
-            sendErrors++;
-            lastError = err;
+        due++;
+        if (!process.busy()) {
+            sendDue();
         }
         long gap = intervalWhole;
         remainderAcc += intervalRemainder;
@@ -152,6 +162,25 @@ public final class UdpSource extends Application {
             gap++;
         }
         scheduler.scheduleIn(sendNext, gap);
+    }
+
+    private void sendDue() {
+        if (due > 0 && running) {
+            due--;
+            process.sendto(fd, size, 0, destination, seq, onSent);
+        }
+    }
+
+    private void sent(long r) {
+        if (r >= 0) {
+            seq++;
+            flow.packetsSent++;
+            flow.bytesSent += size;
+        } else {
+            sendErrors++;
+            lastError = Errno.of((int) -r);
+        }
+        sendDue();
     }
 
     /** Sends refused by the socket (EMSGSIZE, EHOSTUNREACH), and the last such error. */

@@ -6,11 +6,16 @@ import java.util.Map;
 
 /** Binds a host's {@code cpu:} and {@code nic:} blocks (see {@link CpuSpec}, {@link NicSpec}). */
 final class MachineBinder {
-    static final List<String> CPU_KEYS = List.of("cores", "profile", "tx-packet", "rx-packet", "copy-per-byte",
-            "syscall", "interrupt");
+    /** The cost keys of {@code cpu:}, in {@link CpuSpec}'s component order after cores and profile. */
+    static final List<String> COST_KEYS = List.of("syscall", "copy-per-byte", "context-switch", "interrupt", "tcp-tx",
+            "udp-tx", "ip-tx", "qdisc", "driver-tx", "driver-rx", "ip-rx", "tcp-rx", "udp-rx", "loopback", "unix-send",
+            "unix-recv", "poll-per-fd", "epoll-per-event", "epoll-ctl");
+    static final List<String> CPU_KEYS = com.google.common.collect.ImmutableList.<String>builder()
+            .add("cores", "profile").addAll(COST_KEYS).build();
     static final List<String> NIC_KEYS = List.of("tx-ring", "rx-ring", "bus-rate", "dma-latency", "rx-usecs",
             "rx-frames", "napi-budget", "rss");
-    private static final Map<String, String> PROFILES = Map.of(CpuSpec.LINUX_X86, CpuSpec.LINUX_X86);
+    private static final Map<String, String> PROFILES = Map.of(CpuSpec.LINUX_X86, CpuSpec.LINUX_X86, CpuSpec.FREE,
+            CpuSpec.FREE);
     private static final Map<String, Boolean> SWITCH = ImmutableMap.of("on", true, "off", false, "true", true,
             "false", false);
     private static final int MAX_CORES = 1024;
@@ -30,14 +35,22 @@ final class MachineBinder {
         }
         MapFields f = new MapFields(m, "cpu", CPU_KEYS, values.errors());
         int cores = (int) values.integer(f.scalar("cores"), "cores", 1, MAX_CORES, 1);
-        values.choice(f.scalar("profile"), "CPU profile", PROFILES, CpuSpec.LINUX_X86);
-        CpuSpec base = CpuSpec.linuxX86(cores);
-        return new CpuSpec(cores, base.profile(),
-                values.time(f.scalar("tx-packet"), base.txPacketPs()),
-                values.time(f.scalar("rx-packet"), base.rxPacketPs()),
-                values.time(f.scalar("copy-per-byte"), base.copyPsPerByte()),
-                values.time(f.scalar("syscall"), base.syscallPs()),
-                values.time(f.scalar("interrupt"), base.interruptPs()));
+        String profile = values.choice(f.scalar("profile"), "CPU profile", PROFILES, CpuSpec.LINUX_X86);
+        CpuSpec base = CpuSpec.FREE.equals(profile) ? CpuSpec.free(cores) : CpuSpec.linuxX86(cores);
+        long[] defaults = costs(base);
+        long[] c = new long[COST_KEYS.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = values.time(f.scalar(COST_KEYS.get(i)), defaults[i]);
+        }
+        return new CpuSpec(cores, base.profile(), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10],
+                c[11], c[12], c[13], c[14], c[15], c[16], c[17], c[18]);
+    }
+
+    /** A spec's costs in {@link #COST_KEYS} order. */
+    static long[] costs(CpuSpec s) {
+        return new long[] {s.syscallPs(), s.copyPsPerByte(), s.contextSwitchPs(), s.interruptPs(), s.tcpTxPs(),
+            s.udpTxPs(), s.ipTxPs(), s.qdiscPs(), s.driverTxPs(), s.driverRxPs(), s.ipRxPs(), s.tcpRxPs(), s.udpRxPs(),
+            s.loopbackPs(), s.unixSendPs(), s.unixRecvPs(), s.pollPerFdPs(), s.epollPerEventPs(), s.epollCtlPs()};
     }
 
     /** The NIC spec of a {@code nic:} block, or null if absent. */

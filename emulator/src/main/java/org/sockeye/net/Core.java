@@ -10,9 +10,9 @@ import org.sockeye.sim.Scheduler;
  * Work finishes in submission order, so pending work sits in parallel rings with one completion
  * event re-armed for the head: nothing is allocated per piece of work once the rings have grown.
  */
-final class Core {
+public final class Core {
     /** Whoever submitted the work, told when it is done. */
-    interface Client {
+    public interface Client {
         void workDone(int kind, Packet p);
     }
 
@@ -41,7 +41,7 @@ final class Core {
      * Queues work costing {@code costPs}, of which {@code softirqPartPs} is softirq time (for
      * accounting only); {@code client.workDone(kind, p)} runs when it completes.
      */
-    void submit(Client client, int kind, Packet p, long costPs, long softirqPartPs) {
+    public void submit(Client client, int kind, Packet p, long costPs, long softirqPartPs) {
         long start = Math.max(scheduler.now(), busyUntil);
         busyUntil = start + costPs;
         busyTotalPs += costPs;
@@ -75,6 +75,11 @@ final class Core {
         if (size > 0 && !completion.isPending()) {
             scheduler.schedule(completion, doneAt[head]);
         }
+    }
+
+    /** Whether the core has no work queued or running at {@code now}. */
+    public boolean idle(long now) {
+        return busyUntil <= now;
     }
 
     /** Time this core has spent working up to {@code now}: queued work not yet done is not counted. */

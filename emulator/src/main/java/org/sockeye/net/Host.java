@@ -14,12 +14,20 @@ public final class Host extends Node {
     /** Linux's default ephemeral port range, net.ipv4.ip_local_port_range = 32768 60999. */
     public static final int EPHEMERAL_FIRST = 32_768;
     public static final int EPHEMERAL_LAST = 60_999;
+    /** 127.0.0.1: every host has a loopback interface (MTU 65536, as Linux's lo). */
+    public static final int LOOPBACK = org.sockeye.protocols.Ipv4.parse("127.0.0.1");
+    public static final int LOOPBACK_MTU = 65_536;
 
     private final Scheduler scheduler;
     private final PacketIds ids;
     private final Int2ObjectOpenHashMap<UdpSocket> udpPorts = new Int2ObjectOpenHashMap<>();
     private int nextEphemeral = EPHEMERAL_FIRST;
+    private int ephemeralFirst = EPHEMERAL_FIRST;
+    private int ephemeralLast = EPHEMERAL_LAST;
     private TcpStack tcp;
+    private Object kernel; // the org.sockeye.os kernel of this host, created on first use
+    /** Loopback without a machine: delivered by an event, never re-entrantly from the sender. */
+    private final DelayLine loopback;
     private Machine machine; // null: packet processing costs no time
     private long packetsSent;
     private long packetsReceived;
@@ -28,6 +36,8 @@ public final class Host extends Node {
         super(name, counters);
         this.scheduler = scheduler;
         this.ids = ids;
+        this.loopback = new DelayLine(scheduler, this::deliverLocally);
+        addAddress(LOOPBACK);
     }
 
     /** This host's TCP (configured by {@link #configureTcp}; Linux defaults otherwise). */
@@ -46,13 +56,46 @@ public final class Host extends Node {
     void makeMachine(org.sockeye.config.CpuSpec cpu, org.sockeye.config.NicSpec nic) {
         machine = new Machine(this, scheduler, cpu, nic);
         for (Interface i : interfaces()) {
-            machine.equip(i);
+            machine.equip(i, scheduler);
         }
     }
 
     /** The machine model, or null if this host's packet processing costs no time. */
     public Machine machine() {
         return machine;
+    }
+
+    /**
+     * Per-host state of a higher layer (the simulated kernel of org.sockeye.os), created by
+     * {@code factory} on first use: the network model does not depend on that layer.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T kernel(java.util.function.Function<Host, T> factory) {
+        if (kernel == null) {
+            kernel = factory.apply(this);
+        }
+        return (T) kernel;
+    }
+
+    /** The ephemeral port range (Linux net.ipv4.ip_local_port_range). */
+    public void setEphemeralRange(int first, int last) {
+        if (first < 1 || last > 65_535 || first > last) {
+            throw new IllegalArgumentException("bad ephemeral port range " + first + "-" + last);
+        }
+        ephemeralFirst = first;
+        ephemeralLast = last;
+        nextEphemeral = first;
+        if (tcp != null) {
+            tcp.resetEphemeral();
+        }
+    }
+
+    public int ephemeralFirst() {
+        return ephemeralFirst;
+    }
+
+    public int ephemeralLast() {
+        return ephemeralLast;
     }
 
     /** Packets this host's stack sent (loopback included). */
@@ -69,9 +112,9 @@ public final class Host extends Node {
         return scheduler;
     }
 
-    /** The host's primary address: that of its first interface. */
+    /** The host's primary address: that of its first interface (loopback's for a host on no link). */
     public int address() {
-        return interfaces().get(0).address();
+        return interfaces().isEmpty() ? LOOPBACK : interfaces().get(0).address();
     }
 
     /**
@@ -94,11 +137,16 @@ public final class Host extends Node {
         udpPorts.remove(port);
     }
 
+    /** Whether a UDP socket is bound to {@code port}. */
+    public boolean udpBound(int port) {
+        return udpPorts.containsKey(port);
+    }
+
     private int freeEphemeral() {
-        int span = EPHEMERAL_LAST - EPHEMERAL_FIRST + 1;
+        int span = ephemeralLast - ephemeralFirst + 1;
         for (int tries = 0; tries < span; tries++) {
             int p = nextEphemeral;
-            nextEphemeral = p == EPHEMERAL_LAST ? EPHEMERAL_FIRST : p + 1;
+            nextEphemeral = p == ephemeralLast ? ephemeralFirst : p + 1;
             if (!udpPorts.containsKey(p)) {
                 return p;
             }
@@ -114,9 +162,9 @@ public final class Host extends Node {
     }
 
     /** MTU of the interface that traffic to {@code destination} leaves by, or 0 if unreachable. */
-    int pathMtu(int destination) {
+    public int pathMtu(int destination) {
         if (owns(destination)) {
-            return 65_535;
+            return LOOPBACK_MTU;
         }
         Interface out = route(destination);
         return out == null ? 0 : out.mtu();
@@ -124,10 +172,18 @@ public final class Host extends Node {
 
     /** Sends a packet this host originated. */
     void output(Packet p) {
+        if (isDown()) {
+            counters.downDrops++;
+            return;
+        }
         packetsSent++;
         if (owns(p.dstAddr)) {
             packetsReceived++;
-            deliverLocally(p); // loopback
+            if (machine != null) {
+                machine.loopback(p);
+            } else {
+                loopback.add(p, scheduler.now());
+            }
             return;
         }
         if (machine != null) {
@@ -157,7 +213,16 @@ public final class Host extends Node {
         deliverLocally(p);
     }
 
-    private void deliverLocally(Packet p) {
+    /** The source address for traffic to {@code destination}: loopback's own, or the egress interface's. */
+    public int sourceFor(int destination) {
+        if (owns(destination)) {
+            return destination;
+        }
+        Interface out = route(destination);
+        return out == null ? 0 : out.address();
+    }
+
+    void deliverLocally(Packet p) {
         if (p.protocol == Packet.PROTO_UDP) {
             UdpSocket s = udpPorts.get(p.dstPort);
             if (s == null) {

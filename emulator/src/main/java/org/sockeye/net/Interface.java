@@ -53,6 +53,10 @@ public final class Interface {
 
     /** A packet arriving on this interface from the link. */
     void receive(Packet p) {
+        if (node.isDown()) {
+            node.counters.downDrops++;
+            return;
+        }
         if (nic != null) {
             nic.receive(p); // reaches the node once NAPI has processed it
             return;

@@ -7,23 +7,30 @@ import org.sockeye.sim.Scheduler;
 
 /**
  * A host modelled as a machine: its cores and what network work costs on them, plus the counters
- * results report. The transmit path runs here (socket to driver); the receive path runs in each
- * NIC's {@link RxQueue}s, on the cores this machine hands out.
+ * results report. The transmit path runs here (stack to driver, or through loopback); the receive
+ * path runs in each NIC's {@link RxQueue}s, on the cores this machine hands out; system calls run
+ * on their process's core (see org.sockeye.os).
+ *
+ * <p>Transmit work runs on the core of whoever caused it, as in Linux: a system call's packets on
+ * the calling process's core, an ACK-clocked transmission on the core whose softirq processed the
+ * ACK. Only work with no such context (a timer) goes to the flow's core ({@link #coreFor}).
  */
 public final class Machine implements Core.Client {
     private static final int TX = 0;
+    private static final int LOOPBACK_TX = 1;
+    private static final int LOOPBACK_RX = 2;
 
     private final Host host;
-    private final Scheduler scheduler;
     private final CpuSpec cpu;
     private final NicSpec nic;
     private final Core[] cores;
+    /** The core whose work is running now (a process's system call, a softirq), or -1. */
+    private int context = -1;
     long interrupts;
     long rxRingDrops;
 
     Machine(Host host, Scheduler scheduler, CpuSpec cpu, NicSpec nic) {
         this.host = host;
-        this.scheduler = scheduler;
         this.cpu = cpu;
         this.nic = nic;
         this.cores = new Core[cpu.cores()];
@@ -41,16 +48,31 @@ public final class Machine implements Core.Client {
     }
 
     /** Gives {@code i} a NIC of this machine's kind. */
-    void equip(Interface i) {
+    void equip(Interface i, Scheduler scheduler) {
         i.attachNic(new NicPort(this, i, scheduler));
     }
 
-    int coreCount() {
+    public int coreCount() {
         return cores.length;
     }
 
-    Core core(int index) {
+    public Core core(int index) {
         return cores[index];
+    }
+
+    /**
+     * Makes {@code core} the current context, so the packets sent until {@link #leave} are
+     * processed on it; returns the previous context (contexts nest: a system call made from a
+     * softirq's wake-up).
+     */
+    public int enter(int core) {
+        int outer = context;
+        context = core;
+        return outer;
+    }
+
+    public void leave(int outer) {
+        context = outer;
     }
 
     /**
@@ -61,29 +83,56 @@ public final class Machine implements Core.Client {
         return nic.rss() ? Math.floorMod(FlowHash.symmetric(p), cores.length) : 0;
     }
 
+    private int txCore(Packet p) {
+        return context >= 0 ? context : coreFor(p);
+    }
+
     /** The stack's transmit work for a packet the host sends; it leaves by the route when done. */
     void transmit(Packet p) {
-        cores[coreFor(p)].submit(this, TX, p, txCostPs(p), 0);
+        cores[txCore(p)].submit(this, TX, p, cpu.txPacketPs(p.protocol == Packet.PROTO_TCP, false), 0);
+    }
+
+    /**
+     * A packet to one of the host's own addresses: transmit work and loopback_xmit on the current
+     * core, then the receive work in that core's softirq (Linux: netif_rx onto the per-CPU
+     * backlog, processed by the same CPU).
+     */
+    void loopback(Packet p) {
+        cores[txCore(p)].submit(this, LOOPBACK_TX, p, cpu.txPacketPs(p.protocol == Packet.PROTO_TCP, true), 0);
     }
 
     @Override
     public void workDone(int kind, Packet p) {
-        host.forwardProcessed(p);
+        switch (kind) {
+            case TX -> host.forwardProcessed(p);
+            case LOOPBACK_TX -> {
+                long rx = cpu.rxPacketPs(p.protocol == Packet.PROTO_TCP, true);
+                cores[txCore(p)].submit(this, LOOPBACK_RX, p, rx, rx);
+            }
+            default -> {
+                int outer = enter(txCore(p));
+                try {
+                    host.deliverLocally(p);
+                } finally {
+                    leave(outer);
+                }
+            }
+        }
     }
 
-    long txCostPs(Packet p) {
-        long cost = cpu.txPacketPs() + cpu.copyPsPerByte() * p.payloadLength;
-        return p.protocol == Packet.PROTO_UDP ? cost + cpu.syscallPs() : cost;
-    }
-
+    /** Receive-path (softirq) work for a packet off a NIC. */
     long rxCostPs(Packet p) {
-        long cost = cpu.rxPacketPs() + cpu.copyPsPerByte() * p.payloadLength;
-        return p.protocol == Packet.PROTO_UDP ? cost + cpu.syscallPs() : cost;
+        return cpu.rxPacketPs(p.protocol == Packet.PROTO_TCP, false);
     }
 
-    /** Called by a receive queue when the stack has processed a packet. */
-    void received(Packet p, Interface in) {
-        host.receiveProcessed(p, in);
+    /** Called by a receive queue on {@code core} when the stack has processed a packet. */
+    void received(Packet p, Interface in, int core) {
+        int outer = enter(core);
+        try {
+            host.receiveProcessed(p, in);
+        } finally {
+            leave(outer);
+        }
     }
 
     /** Busy time of all cores up to {@code now}. */

@@ -7,4 +7,6 @@ public final class NetworkCounters {
     public long mtuDrops;
     /** Datagrams to a host port with no socket bound (a real host answers ICMP port unreachable). */
     public long noListenerDrops;
+    /** Packets sent by or arriving at a node that was down. */
+    public long downDrops;
 }

@@ -31,7 +31,7 @@ final class NicPort implements Dma.Sink {
         int queues = rss ? machine.coreCount() : 1;
         this.rxQueues = new RxQueue[queues];
         for (int q = 0; q < queues; q++) {
-            rxQueues[q] = new RxQueue(machine, machine.core(q), iface, scheduler);
+            rxQueues[q] = new RxQueue(machine, q, iface, scheduler);
         }
     }
 

@@ -18,6 +18,7 @@ public abstract class Node {
     /** This node's addresses: a router of a big dumbbell has hundreds, checked for every packet. */
     private final IntOpenHashSet addresses = new IntOpenHashSet();
     protected final NetworkCounters counters;
+    private boolean down;
 
     protected Node(String name, NetworkCounters counters) {
         this.name = name;
@@ -26,6 +27,18 @@ public abstract class Node {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Takes the node down (a crash or power loss: it neither sends nor receives, and its peers are
+     * not told) or brings it back up. Its state survives, as if frozen.
+     */
+    public void setDown(boolean down) {
+        this.down = down;
+    }
+
+    public boolean isDown() {
+        return down;
     }
 
     public List<Interface> interfaces() {
@@ -37,6 +50,11 @@ public abstract class Node {
         interfaces.add(i);
         addresses.add(address);
         return i;
+    }
+
+    /** An address of this node on no link (a host's loopback). */
+    void addAddress(int address) {
+        addresses.add(address);
     }
 
     void setRoute(int destination, Interface via) {

@@ -28,6 +28,7 @@ final class RxQueue implements Dma.Sink, Core.Client {
 
     private final Machine machine;
     private final Core core;
+    private final int coreIndex;
     private final Interface iface;
     private final Scheduler scheduler;
     private final int ring;
@@ -47,10 +48,11 @@ final class RxQueue implements Dma.Sink, Core.Client {
         }
     };
 
-    RxQueue(Machine machine, Core core, Interface iface, Scheduler scheduler) {
+    RxQueue(Machine machine, int coreIndex, Interface iface, Scheduler scheduler) {
         NicSpec spec = machine.nic();
         this.machine = machine;
-        this.core = core;
+        this.core = machine.core(coreIndex);
+        this.coreIndex = coreIndex;
         this.iface = iface;
         this.scheduler = scheduler;
         this.ring = spec.rxRing();
@@ -98,7 +100,7 @@ final class RxQueue implements Dma.Sink, Core.Client {
     public void workDone(int kind, Packet p) {
         if (kind == RX) {
             descriptorsHeld--;
-            machine.received(p, iface);
+            machine.received(p, iface, coreIndex);
         } else {
             budgetLeft = budget; // IRQ or REPOLL: a fresh poll
         }
@@ -117,8 +119,6 @@ final class RxQueue implements Dma.Sink, Core.Client {
         budgetLeft--;
         Packet p = inMemory.poll();
         long cost = machine.rxCostPs(p);
-        // The UDP receive syscall runs in process context, not in the softirq.
-        long softirq = p.protocol == Packet.PROTO_UDP ? cost - machine.cpu().syscallPs() : cost;
-        core.submit(this, RX, p, cost, softirq);
+        core.submit(this, RX, p, cost, cost);
     }
 }

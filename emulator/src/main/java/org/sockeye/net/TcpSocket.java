@@ -83,9 +83,24 @@ public final class TcpSocket implements TcpOutput {
         return connection.send(scheduler.now(), length, null, flags, this);
     }
 
+    /** Writes the first {@code length} bytes of {@code data} (null: virtual bytes); as {@link #send(int, int)}. */
+    public int send(byte[] data, int length, int flags) {
+        return connection.send(scheduler.now(), length, data, flags, this);
+    }
+
     /** Reads up to {@code max} bytes (virtual); returns bytes read, 0, EOF (-1) or a negated errno. */
     public int read(int max) {
         return connection.read(scheduler.now(), max, null, this);
+    }
+
+    /** Reads up to {@code max} bytes into {@code into} (null: discard); as {@link #read(int)}. */
+    public int read(byte[] into, int max) {
+        return connection.read(scheduler.now(), max, into, this);
+    }
+
+    /** setsockopt of a TCP-level option the engine handles (may send: NODELAY pushes, QUICKACK acks). */
+    public void setOption(org.sockeye.protocols.tcp.TcpOption option, int value) {
+        connection.setOption(scheduler.now(), option, value, this);
     }
 
     public void shutdownWrite() {

@@ -28,10 +28,12 @@ class MachineBindingTest {
 
     @Test
     void cpuBlockOverridesTheLinuxProfile() {
-        NodeSpec a = load(hostAWith("    cpu: {cores: 4, rx-packet: 1.5us}\n")).nodes().get(0);
-        CpuSpec x86 = CpuSpec.linuxX86(4);
-        assertEquals(new CpuSpec(4, CpuSpec.LINUX_X86, x86.txPacketPs(), 1_500_000, x86.copyPsPerByte(),
-                x86.syscallPs(), x86.interruptPs()), a.cpu());
+        NodeSpec a = load(hostAWith("    cpu: {cores: 4, tcp-rx: 1.5us, context-switch: 3us}\n")).nodes().get(0);
+        CpuSpec x = CpuSpec.linuxX86(4);
+        assertEquals(new CpuSpec(4, CpuSpec.LINUX_X86, x.syscallPs(), x.copyPsPerByte(), 3_000_000, x.interruptPs(),
+                x.tcpTxPs(), x.udpTxPs(), x.ipTxPs(), x.qdiscPs(), x.driverTxPs(), x.driverRxPs(), x.ipRxPs(), 1_500_000,
+                x.udpRxPs(), x.loopbackPs(), x.unixSendPs(), x.unixRecvPs(), x.pollPerFdPs(), x.epollPerEventPs(),
+                x.epollCtlPs()), a.cpu());
         assertTrue(a.isMachine());
     }
 

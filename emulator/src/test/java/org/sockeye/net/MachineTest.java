@@ -51,6 +51,11 @@ class MachineTest {
         return new Run(net, delays, s);
     }
 
+    /** One core whose only costs are UDP transmit and receive work per packet. */
+    private static CpuSpec udpCosts(long txPs, long rxPs) {
+        return new CpuSpec(1, "test", 0, 0, 0, 0, 0, txPs, 0, 0, 0, 0, 0, 0, rxPs, 0, 0, 0, 0, 0, 0);
+    }
+
     private static NicSpec nic(int rxRing, long rxUsecsPs) {
         return new NicSpec(256, rxRing, NicSpec.DEFAULT_BUS_RATE_BPS, NicSpec.DEFAULT_DMA_LATENCY_PS, rxUsecsPs,
                 NicSpec.defaultRxFrames(rxUsecsPs), NicSpec.DEFAULT_NAPI_BUDGET, false);
@@ -61,14 +66,15 @@ class MachineTest {
         CpuSpec cpu = CpuSpec.linuxX86(1);
         Run r = blast(cpu, NicSpec.defaults(), cpu, NicSpec.defaults(), 1, 0, GBPS);
         long wire = 1046;
-        long tx = cpu.txPacketPs() + cpu.syscallPs() + cpu.copyPsPerByte() * PAYLOAD;
-        long rx = cpu.rxPacketPs() + cpu.syscallPs() + cpu.copyPsPerByte() * PAYLOAD;
+        // The kernel path only: these sockets are the stack's own, without system calls or copies.
+        long tx = cpu.txPacketPs(false, false);
+        long rx = cpu.rxPacketPs(false, false);
         long dma = Time.serialisation(wire, NicSpec.DEFAULT_BUS_RATE_BPS) + NicSpec.DEFAULT_DMA_LATENCY_PS;
         long expected = tx + dma + Time.serialisation(wire, GBPS) + 10 * Time.US + dma + cpu.interruptPs() + rx;
         assertEquals(List.of(expected), r.delays());
         Machine b = r.net().host("b").machine();
         assertEquals(1, b.interrupts());
-        assertEquals(cpu.interruptPs() + rx - cpu.syscallPs(), b.softirqPs(), "the recv syscall is not softirq");
+        assertEquals(cpu.interruptPs() + rx, b.softirqPs(), "interrupt and NAPI work are softirq time");
     }
 
     @Test
@@ -100,7 +106,7 @@ class MachineTest {
     @Test
     void cpuBoundSenderCapsThroughputAtOnePacketPerCostAndIsFullyBusy() {
         // A slow core: 20 us per datagram sent, offered one every 2 us for 20 ms.
-        CpuSpec slow = new CpuSpec(1, "slow", 20 * Time.US, 0, 0, 0, 0);
+        CpuSpec slow = udpCosts(20 * Time.US, 0);
         int count = 10_000;
         long gap = 2 * Time.US;
         Run r = blast(slow, null, null, null, count, gap, 10 * GBPS);
@@ -115,7 +121,7 @@ class MachineTest {
 
     @Test
     void smallRingAndSlowCoreDropFramesAtTheRing() {
-        CpuSpec slowRx = new CpuSpec(1, "slow", 0, 50 * Time.US, 0, 0, 0);
+        CpuSpec slowRx = udpCosts(0, 50 * Time.US);
         Run r = blast(null, null, slowRx, nic(16, 0), 1000, 2 * Time.US, 10 * GBPS);
         Machine b = r.net().host("b").machine();
         assertTrue(b.rxRingDrops() > 900, "drops " + b.rxRingDrops());

@@ -46,6 +46,15 @@ public final class TcpListener {
      * @param id the four-tuple from this side: local = this listener, remote = the SYN's source
      */
     public TcpConnection onSegment(long now, ConnectionId id, TcpSegment seg, TcpOutput out) {
+        return onSegment(now, id, seg, out, cfg);
+    }
+
+    /**
+     * As {@link #onSegment(long, ConnectionId, TcpSegment, TcpOutput)}, the new connection taking
+     * {@code childCfg} (the listener's settings with, say, the MSS of the interface the SYN came in on:
+     * Linux derives the advertised MSS from the route's MTU).
+     */
+    public TcpConnection onSegment(long now, ConnectionId id, TcpSegment seg, TcpOutput out, TcpConfig childCfg) {
         if (seg.has(TcpSegment.RST)) {
             return null;
         }
@@ -62,7 +71,7 @@ public final class TcpListener {
         }
         boolean dataAccepted = false;
         byte[] cookieToIssue = null;
-        if (cfg.fastOpen() && seg.fastOpenCookie != null) {
+        if (childCfg.fastOpen() && seg.fastOpenCookie != null) {
             if (FastOpenCookies.isValid(cfg.fastOpenKey(), id.remoteAddr(), seg.fastOpenCookie)) {
                 dataAccepted = true;
             } else {
@@ -70,7 +79,7 @@ public final class TcpListener {
             }
         }
         int iss = IsnGenerator.isn(id, now, cfg.fastOpenKey());
-        TcpConnection c = TcpConnection.accepted(cfg, id, iss, now, seg, this, dataAccepted, cookieToIssue, out);
+        TcpConnection c = TcpConnection.accepted(childCfg, id, iss, now, seg, this, dataAccepted, cookieToIssue, out);
         if (dataAccepted) {
             acceptQueue.add(c);
         } else {
@@ -107,6 +116,11 @@ public final class TcpListener {
 
     public int backlog() {
         return backlog;
+    }
+
+    /** The settings connections accepted here start from. */
+    public TcpConfig config() {
+        return cfg;
     }
 
     /** Called by a child completing its handshake; false means "accept queue full, drop the ACK". */

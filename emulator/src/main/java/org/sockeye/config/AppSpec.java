@@ -1,10 +1,11 @@
 package org.sockeye.config;
 
 /**
- * An application running on a host. Each kind is its own record; new kinds (TCP bulk transfer,
- * request–response, …) are added as further records and a loader entry.
+ * An application running on a host. Each kind is its own record, bound from YAML by its
+ * {@link AppType} (registered in {@link AppTypes}) and built by its factory in
+ * {@code org.sockeye.app.Applications}.
  */
-public sealed interface AppSpec permits UdpCbrSpec, UdpOnOffSpec, UdpSinkSpec, TcpBulkSpec, TcpSinkSpec {
+public interface AppSpec {
     /** Unique application name (default {@code <type>-<index>}). */
     String name();
 

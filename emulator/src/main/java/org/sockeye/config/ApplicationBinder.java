@@ -1,8 +1,6 @@
 package org.sockeye.config;
 
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.Maps;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,34 +11,17 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Binds the {@code applications:} list: one record per type, plus cross-checks against the nodes. */
+/**
+ * Binds the {@code applications:} list: the keys common to every application here, each type's
+ * own keys by its {@link AppType}, and the checks against the nodes (hosts exist, a port is
+ * listened on once). Types use the helpers below for values they share (destinations, periods).
+ */
 final class ApplicationBinder {
-    private static final Set<String> COMMON_KEYS =
+    static final Set<String> COMMON_KEYS =
             ImmutableSet.of("name", "type", "node", "start", "stop", CountExpansion.KEY);
-    private static final Set<String> CBR_KEYS = ImmutableSet.<String>builder().addAll(COMMON_KEYS)
-            .add("to", "source-port", "rate", "size").build();
-    private static final Set<String> ONOFF_KEYS = ImmutableSet.<String>builder().addAll(CBR_KEYS)
-            .add("on", "off").build();
-    private static final Set<String> SINK_KEYS = ImmutableSet.<String>builder().addAll(COMMON_KEYS)
-            .add("port").build();
-    private static final Set<String> TCP_BULK_KEYS = ImmutableSet.<String>builder().addAll(COMMON_KEYS)
-            .add("to", "source-port", "bytes", "write-size").build();
-    private static final Set<String> TCP_SINK_KEYS = ImmutableSet.<String>builder().addAll(SINK_KEYS)
-            .add("backlog").build();
-    /** Type -> allowed keys; the map's keys are the known types. */
-    private static final Map<String, Set<String>> TYPES = ImmutableMap.of(
-            "udp-cbr", CBR_KEYS, "udp-onoff", ONOFF_KEYS, "udp-sink", SINK_KEYS,
-            "tcp-bulk", TCP_BULK_KEYS, "tcp-sink", TCP_SINK_KEYS);
-    /** iperf3's default TCP write. */
-    static final long DEFAULT_WRITE_SIZE = 128 * 1024;
     /** A common listen() backlog (Linux's SOMAXCONN before 5.4). */
     static final int DEFAULT_BACKLOG = 128;
 
-    private static final Map<String, String> TYPE_NAMES = Maps.toMap(TYPES.keySet(), t -> t);
-
-    static final long DEFAULT_SIZE = 1000;
-    /** 65535 - 20 (IPv4 header) - 8 (UDP header): RFC 768 / RFC 791. */
-    static final long MAX_UDP_PAYLOAD = 65_507;
     private static final Pattern DESTINATION = Pattern.compile("(.+):(\\d{1,5})");
     private static final Pattern EXPONENTIAL = Pattern.compile("exp\\((.*)\\)");
     private static final Pattern UNIFORM = Pattern.compile("uniform\\(([^,]*),([^)]*)\\)");
@@ -54,8 +35,8 @@ final class ApplicationBinder {
     private final long durationPs;
     private final long seed;
     private final Map<String, YamlScalar> names = new LinkedHashMap<>();
-    /** "host:port" -> the sink already listening there. */
-    private final Map<String, String> sinkPorts = new HashMap<>();
+    /** "protocol:host:port" (or "unix:host:path") -> the application already listening there. */
+    private final Map<String, String> listening = new HashMap<>();
 
     ApplicationBinder(ValueReader values, NodeTable nodes, long durationPs, long seed) {
         this.seed = seed;
@@ -63,6 +44,18 @@ final class ApplicationBinder {
         this.errors = values.errors();
         this.nodes = nodes;
         this.durationPs = durationPs;
+    }
+
+    ValueReader values() {
+        return values;
+    }
+
+    ConfigErrors errors() {
+        return errors;
+    }
+
+    long durationPs() {
+        return durationPs;
     }
 
     Result bind(List<YamlMap> elements) {
@@ -79,18 +72,22 @@ final class ApplicationBinder {
     private AppSpec bindOne(YamlMap m, int index) {
         YamlNode typeNode = m.get("type");
         if (typeNode == null) {
-            errors.at(m, "missing required key 'type' in application (one of " + String.join(", ", TYPES.keySet()) + ")");
+            errors.at(m, "missing required key 'type' in application (one of "
+                    + String.join(", ", AppTypes.ALL.keySet()) + ")");
             return null;
         }
         if (!(typeNode instanceof YamlScalar)) {
             errors.at(typeNode, "type must be a single value, got " + typeNode.kindName());
         }
-        String type = values.choice(typeNode instanceof YamlScalar s ? s : null, "application type", TYPE_NAMES, null);
+        AppType type = values.choice(typeNode instanceof YamlScalar s ? s : null, "application type", AppTypes.ALL,
+                null);
         if (type == null) {
             return null;
         }
-        MapFields f = new MapFields(m, type + " application", TYPES.get(type), errors);
-        String name = name(f, type, index);
+        String typeName = ((YamlScalar) typeNode).text();
+        Set<String> keys = ImmutableSet.<String>builder().addAll(COMMON_KEYS).addAll(type.keys()).build();
+        MapFields f = new MapFields(m, typeName + " application", keys, errors);
+        String name = name(f, typeName, index);
         String node = host(f.requiredScalar("node"));
         YamlScalar startNode = f.scalar("start");
         long start = startTime(startNode, name);
@@ -102,60 +99,7 @@ final class ApplicationBinder {
         } else if (stop <= start) {
             errors.at(startNode, "start '" + startNode.text() + "' must be before the end of the experiment");
         }
-        switch (type) {
-            case "udp-sink":
-            case "tcp-sink": {
-                YamlScalar portNode = f.requiredScalar("port");
-                int port = (int) values.integer(portNode, "port", 1, 65_535, 0);
-                String protocol = type.substring(0, 3);
-                if (node != null && port != 0) {
-                    String previous = sinkPorts.putIfAbsent(protocol + ":" + node + ":" + port, name);
-                    if (previous != null) {
-                        errors.at(portNode, protocol.toUpperCase() + " port " + port + " on host '" + node
-                                + "' is already used by sink '" + previous + "'");
-                    }
-                }
-                if (type.equals("udp-sink")) {
-                    return new UdpSinkSpec(name, node, start, stop, port);
-                }
-                int backlog = (int) values.integer(f.scalar("backlog"), "backlog", 0, 65_535, DEFAULT_BACKLOG);
-                return new TcpSinkSpec(name, node, start, stop, port, backlog);
-            }
-            case "tcp-bulk": {
-                Endpoint to = destination(f.requiredScalar("to"));
-                int sourcePort = (int) values.integer(f.scalar("source-port"), "source-port", 0, 65_535, 0);
-                YamlScalar bytesNode = f.scalar("bytes");
-                long bytes = bytesNode == null || bytesNode.text().equals("unlimited") ? 0 : values.size(bytesNode, 0);
-                YamlScalar writeNode = f.scalar("write-size");
-                long write = values.size(writeNode, DEFAULT_WRITE_SIZE);
-                if (write < 1 || write > Integer.MAX_VALUE) {
-                    errors.at(writeNode, "write-size must be between 1B and 2GiB, got '" + writeNode.text() + "'");
-                    write = DEFAULT_WRITE_SIZE;
-                }
-                return new TcpBulkSpec(name, node, start, stop, to, sourcePort, bytes, (int) write);
-            }
-            case "udp-cbr":
-            case "udp-onoff": {
-                Endpoint to = destination(f.requiredScalar("to"));
-                int sourcePort = (int) values.integer(f.scalar("source-port"), "source-port", 0, 65_535, 0);
-                long rate = values.rate(f.requiredScalar("rate"), 1);
-                YamlScalar sizeNode = f.scalar("size");
-                long size = values.size(sizeNode, DEFAULT_SIZE);
-                if (sizeNode != null && (size < 1 || size > MAX_UDP_PAYLOAD)) {
-                    errors.at(sizeNode, "size must be between 1B and " + MAX_UDP_PAYLOAD
-                            + "B (the largest UDP payload over IPv4), got '" + sizeNode.text() + "'");
-                    size = DEFAULT_SIZE;
-                }
-                if (type.equals("udp-cbr")) {
-                    return new UdpCbrSpec(name, node, start, stop, to, sourcePort, rate, (int) size);
-                }
-                PeriodSpec on = period(f.requiredScalar("on"), "on");
-                PeriodSpec off = period(f.requiredScalar("off"), "off");
-                return new UdpOnOffSpec(name, node, start, stop, to, sourcePort, rate, (int) size, on, off);
-            }
-            default:
-                throw new IllegalStateException("type not handled: " + type);
-        }
+        return type.bind(new AppCommon(name, typeName, node, start, stop), f, this);
     }
 
     private String name(MapFields f, String type, int index) {
@@ -189,7 +133,25 @@ final class ApplicationBinder {
         return node.name();
     }
 
-    private Endpoint destination(YamlScalar s) {
+    /**
+     * Declares that {@code app} listens on {@code protocol} {@code port} (or AF_UNIX path) of
+     * {@code host}: a second application there is an error, unless both share it on purpose
+     * ({@code shared}, SO_REUSEPORT).
+     */
+    void claimListener(String protocol, String host, String port, String app, YamlNode where, boolean shared) {
+        if (host == null || port == null) {
+            return;
+        }
+        String key = protocol + ":" + host + ":" + port;
+        String previous = listening.putIfAbsent(key, (shared ? "+" : "") + app);
+        if (previous != null && !(shared && previous.startsWith("+"))) {
+            errors.at(where, protocol.toUpperCase() + " " + (protocol.equals("unix") ? "path " : "port ") + port
+                    + " on host '" + host + "' is already used by application '" + previous.replaceFirst("^\\+", "") + "'");
+        }
+    }
+
+    /** A destination {@code host:port}; the host must exist and be a host. */
+    Endpoint destination(YamlScalar s) {
         if (s == null) {
             return new Endpoint("", 0);
         }
@@ -210,6 +172,11 @@ final class ApplicationBinder {
             errors.at(s, "destination port must be between 1 and 65535, got " + port);
         }
         return new Endpoint(host, port);
+    }
+
+    /** A port to listen on, 1..65535 (0 after an error). */
+    int port(YamlScalar s) {
+        return (int) values.integer(s, "port", 1, 65_535, 0);
     }
 
     /**
@@ -240,7 +207,7 @@ final class ApplicationBinder {
     }
 
     /** {@code 100ms} (fixed) or {@code exp(100ms)} (exponential with that mean); must be &gt; 0. */
-    private PeriodSpec period(YamlScalar s, String what) {
+    PeriodSpec period(YamlScalar s, String what) {
         if (s == null) {
             return new PeriodSpec(PeriodSpec.Distribution.FIXED, 1);
         }

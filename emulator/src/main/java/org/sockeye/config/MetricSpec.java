@@ -14,7 +14,7 @@ import java.util.Map;
 public record MetricSpec(String name, String table, String row, String column, Aggregate aggregate) {
     public enum Aggregate { VALUE, SUM, MEAN, MIN, MAX, COUNT, JAIN }
 
-    public static final List<String> TABLES = List.of("flows", "links", "hosts", "run");
+    public static final List<String> TABLES = List.of("flows", "links", "hosts", "apps", "run");
 
     /** Parses the written form; throws IllegalArgumentException with a message for people. */
     public static MetricSpec parse(String name, String text) {

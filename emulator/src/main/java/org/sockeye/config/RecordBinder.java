@@ -24,10 +24,11 @@ final class RecordBinder {
      * Series per flow (subjects are application names). TCP: srtt, rto, inflight, rwnd and
      * retransmits are sampled; cwnd and ssthresh are traced on every change (cwnd brings ssthresh
      * and retransmit markers along); retransmit adds one row per retransmitted segment; sequence
-     * adds the seq-sent and ack rows of a time–sequence graph.
+     * adds the seq-sent and ack rows of a time–sequence graph. latency adds a row per operation of
+     * an application that measures operations (request–response, echo, HTTP), for its CDF.
      */
     static final Set<String> FLOW_SERIES = ImmutableSet.of("goodput", "cwnd", "ssthresh", "srtt", "rto", "inflight",
-            "retransmits", "rwnd", "retransmit", "sequence");
+            "retransmits", "rwnd", "retransmit", "sequence", "latency");
     /**
      * Series per host (subjects are host names): cpu (utilisation of all its cores over the
      * interval) and interrupts (cumulative); both stay 0 for hosts not modelled as machines.

@@ -19,7 +19,8 @@ import org.sockeye.sim.Time;
 
 /**
  * Runs one experiment and writes its results directory: {@code timeseries.csv} (streamed during
- * the run), {@code flows.csv}, {@code links.csv}, {@code run.json} and {@code experiment.yaml}.
+ * the run), {@code flows.csv}, {@code links.csv}, {@code hosts.csv}, {@code apps.csv} (when
+ * applications measure operations), {@code run.json} and {@code experiment.yaml}.
  * The directory appears only when complete (see {@link ResultsDirectory}).
  */
 public final class ExperimentRunner {
@@ -56,6 +57,9 @@ public final class ExperimentRunner {
             CsvIO.write(ResultTables.flows(sim.flows().all(), duration), out.resolve("flows.csv"));
             CsvIO.write(ResultTables.links(sim.network(), duration), out.resolve("links.csv"));
             CsvIO.write(ResultTables.hosts(sim.network(), duration), out.resolve("hosts.csv"));
+            if (!sim.appStats().isEmpty()) {
+                CsvIO.write(ResultTables.apps(sim.appStats(), duration), out.resolve("apps.csv"));
+            }
             RunSummary summary = new RunSummary(dir.target(), sim.scheduler().now(), sim.scheduler().executed(), wall,
                     reason.name().toLowerCase(), sim.flows().all());
             writeRunJson(out.resolve("run.json"), spec, sim, summary);

@@ -1,6 +1,7 @@
 package org.sockeye.run;
 
 import java.util.List;
+import org.sockeye.app.AppStats;
 import org.sockeye.app.FlowStats;
 import org.sockeye.net.Channel;
 import org.sockeye.net.Host;
@@ -8,10 +9,11 @@ import org.sockeye.net.Machine;
 import org.sockeye.net.Node;
 import org.sockeye.net.Link;
 import org.sockeye.net.Network;
+import org.sockeye.os.Kernel;
 import org.sockeye.reports.Table;
 import org.sockeye.sim.Time;
 
-/** Turns a finished simulation's counters into the tables of {@code flows.csv} and {@code links.csv}. */
+/** Turns a finished simulation's counters into the tables of flows.csv, links.csv, hosts.csv and apps.csv. */
 public final class ResultTables {
     private ResultTables() {
     }
@@ -61,15 +63,39 @@ public final class ResultTables {
      */
     public static Table hosts(Network net, long durationPs) {
         Table t = new Table("host", "cores", "cpu_utilisation", "softirq_s", "interrupts", "rx_ring_drops",
-                "packets_tx", "packets_rx");
+                "packets_tx", "packets_rx", "syscalls", "context_switches");
         for (Node n : net.nodes()) {
             if (n instanceof Host h) {
                 Machine m = h.machine();
+                Kernel k = Kernel.of(h);
                 t.addRow(h.name(), m == null ? 1 : m.cpu().cores(), m == null ? 0.0 : m.utilisation(durationPs),
                         m == null ? 0.0 : Time.toSeconds(m.softirqPs()), m == null ? 0 : m.interrupts(),
-                        m == null ? 0 : m.rxRingDrops(), h.packetsSent(), h.packetsReceived());
+                        m == null ? 0 : m.rxRingDrops(), h.packetsSent(), h.packetsReceived(), k.syscalls(),
+                        k.contextSwitches());
             }
         }
         return t;
+    }
+
+    /**
+     * One row per application that measures operations: count and rate, bytes, connections
+     * opened, errors (total, and by errno), and latency mean, percentiles (nearest rank) and maximum.
+     */
+    public static Table apps(List<AppStats> apps, long durationPs) {
+        Table t = new Table("application", "type", "node", "operations", "ops_per_s", "bytes", "connections",
+                "errors", "error_detail", "latency_mean_s", "latency_p50_s", "latency_p90_s", "latency_p99_s",
+                "latency_p999_s", "latency_max_s");
+        for (AppStats a : apps) {
+            boolean any = a.operations() > 0;
+            t.addRow(a.name, a.type, a.node, a.operations(), a.operationsPerSecond(durationPs), a.bytes(),
+                    a.connections(), a.errors(), a.errorDetail(), any ? a.meanLatencyPs() / Time.S : Double.NaN,
+                    seconds(a, 0.5), seconds(a, 0.9), seconds(a, 0.99), seconds(a, 0.999), seconds(a, 1.0));
+        }
+        return t;
+    }
+
+    private static double seconds(AppStats a, double q) {
+        long ps = a.latencyPercentilePs(q);
+        return ps < 0 ? Double.NaN : Time.toSeconds(ps);
     }
 }

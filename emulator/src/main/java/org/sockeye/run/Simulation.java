@@ -3,21 +3,15 @@ package org.sockeye.run;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.sockeye.app.AppStats;
 import org.sockeye.app.Application;
+import org.sockeye.app.Applications;
 import org.sockeye.app.FlowStats;
 import org.sockeye.app.FlowTable;
 import org.sockeye.app.TcpBulkSend;
-import org.sockeye.app.TcpSink;
-import org.sockeye.app.UdpSink;
-import org.sockeye.app.UdpSource;
 import org.sockeye.config.AppSpec;
 import org.sockeye.config.ExperimentSpec;
 import org.sockeye.config.RecordSpec;
-import org.sockeye.config.TcpBulkSpec;
-import org.sockeye.config.TcpSinkSpec;
-import org.sockeye.config.UdpCbrSpec;
-import org.sockeye.config.UdpOnOffSpec;
-import org.sockeye.config.UdpSinkSpec;
 import org.sockeye.net.Channel;
 import org.sockeye.net.Host;
 import org.sockeye.net.Machine;
@@ -43,6 +37,7 @@ public final class Simulation {
     private final Network network;
     private final FlowTable flows = new FlowTable();
     private final List<Application> applications = new ArrayList<>();
+    private final Applications appResults = new Applications();
     private final Recorder recorder;
 
     /** Reports simulated progress while a run goes on. */
@@ -56,28 +51,18 @@ public final class Simulation {
     public Simulation(ExperimentSpec spec, TimeSeriesCsvWriter series) {
         this.spec = spec;
         this.network = NetworkBuilder.build(spec.nodes(), spec.links(), scheduler, new RandomStreams(spec.seed()));
+        Applications.Context ctx = new Applications.Context(network, flows, appResults);
         for (AppSpec a : spec.applications()) {
-            applications.add(create(a));
+            applications.add(Applications.create(a, ctx));
         }
         this.recorder = new Recorder(scheduler, spec.record().intervalPs(), spec.durationPs(), series);
         addProbes(spec.record());
         addTcpTracers(spec.record(), series);
-    }
-
-    private Application create(AppSpec a) {
-        if (a instanceof UdpCbrSpec || a instanceof UdpOnOffSpec) {
-            return new UdpSource(a, network, flows);
+        for (AppStats a : appResults.stats()) {
+            if (spec.record().wants("latency", a.name)) {
+                a.recordLatencies(series);
+            }
         }
-        if (a instanceof UdpSinkSpec s) {
-            return new UdpSink(s, network, flows);
-        }
-        if (a instanceof TcpBulkSpec b) {
-            return new TcpBulkSend(b, network, flows);
-        }
-        if (a instanceof TcpSinkSpec s) {
-            return new TcpSink(s, network, flows);
-        }
-        throw new IllegalArgumentException("no implementation for application type " + a.getClass().getSimpleName());
     }
 
     private void addProbes(RecordSpec record) {
@@ -166,6 +151,11 @@ public final class Simulation {
 
     public FlowTable flows() {
         return flows;
+    }
+
+    /** What the applications that measure operations measured (apps.csv). */
+    public List<AppStats> appStats() {
+        return appResults.stats();
     }
 
     public List<Application> applications() {

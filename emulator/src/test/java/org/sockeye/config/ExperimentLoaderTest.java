@@ -137,7 +137,7 @@ class ExperimentLoaderTest {
     @Test
     void twoSinksOnOneHostCannotShareAPort() {
         String yaml = VALID + "  - name: sink2\n    type: udp-sink\n    node: b\n    port: 5000\n";
-        assertError(yaml, 30, 11, "UDP port 5000 on host 'b' is already used by sink 'sink'");
+        assertError(yaml, 30, 11, "UDP port 5000 on host 'b' is already used by application 'sink'");
     }
 
     @Test

@@ -31,6 +31,8 @@ import org.sockeye.reports.series.TimeSeriesSet;
 public final class ResultsReport {
     public static final String FLOWS = "flows.csv";
     public static final String LINKS = "links.csv";
+    public static final String APPS = "apps.csv";
+    public static final String HOSTS = "hosts.csv";
     public static final String TIMESERIES = "timeseries.csv";
     public static final String RUN = "run.json";
     public static final String EXPERIMENT = "experiment.yaml";
@@ -41,6 +43,8 @@ public final class ResultsReport {
     private final ReportOptions opts;
     private final Table flows;
     private final Table links;
+    private final Table apps;
+    private final Table hosts;
     /** Every name of each flow: its flow name and its application's name share one colour and filter. */
     private final Map<String, Set<String>> aliases = new LinkedHashMap<>();
     private final Palette flowColours = new Palette();
@@ -52,6 +56,8 @@ public final class ResultsReport {
         this.opts = opts;
         this.flows = readTable(FLOWS);
         this.links = readTable(LINKS);
+        this.apps = readTable(APPS);
+        this.hosts = readTable(HOSTS);
     }
 
     /** Renders the report; returns what was written. Throws IOException with a readable message. */
@@ -95,10 +101,21 @@ public final class ResultsReport {
         }
         List<ChartEntry> entries = writeCharts(figures);
         Map<String, Object> facts = runFacts();
-        String html = HtmlReport.render(title(facts), facts, flows, links, entries, notes, readText(EXPERIMENT));
+        Map<String, Table> tables = new LinkedHashMap<>();
+        putIfPresent(tables, "Flows", flows);
+        putIfPresent(tables, "Applications", apps);
+        putIfPresent(tables, "Links", links);
+        putIfPresent(tables, "Hosts", hosts);
+        String html = HtmlReport.render(title(facts), facts, tables, entries, notes, "Experiment", readText(EXPERIMENT));
         Path index = dir.resolve(INDEX);
         Files.writeString(index, html, StandardCharsets.UTF_8);
         return new ReportResult(index, entries, notes);
+    }
+
+    private static void putIfPresent(Map<String, Table> tables, String heading, Table t) {
+        if (t != null && t.size() > 0) {
+            tables.put(heading, t);
+        }
     }
 
     private void registerFlowsAndLinks() {

@@ -8,23 +8,21 @@ package org.sockeye.sim;
  * retransmission timer on almost every ACK) keep one event each and never allocate.
  *
  * <p>The package-private fields are the {@link Scheduler}'s bookkeeping, kept in the event itself
- * so that scheduling, moving and cancelling need no side table and no allocation.
+ * so that scheduling, moving and cancelling need no side table and no allocation. Which of the
+ * scheduler's structures holds a pending event follows from its {@link #time} (see
+ * {@link Scheduler}), so the event does not record it.
  */
 public abstract class Event {
-    /** {@link #place}: not pending. */
-    static final int IDLE = -1;
-    /** {@link #place}: in the scheduler's near-future heap, at slot {@link #index}. */
-    static final int IN_HEAP = -2;
-    /** {@link #place}: in the scheduler's unsorted far-future list. */
-    static final int FAR = -3;
-
     /** Simulated time in picoseconds at which the event fires; valid while pending. */
     long time;
     /** Insertion sequence: breaks ties between events at the same instant (FIFO). */
     long seq;
-    /** Where the event is queued: {@link #IDLE}, {@link #IN_HEAP}, {@link #FAR} or a bucket number. */
-    int place = IDLE;
-    /** Slot in the heap, the far list or the bucket that holds the event (O(1) cancel). */
+    /** Whether the event is queued. */
+    boolean pending;
+    /**
+     * Slot in the structure that holds the event, where that structure needs one for O(1) cancel:
+     * the far list, the overflow pool, or the current bucket while it is a heap. Stale otherwise.
+     */
     int index = -1;
 
     /** Performs the event. Called by the scheduler with {@code now() == time()}. */
@@ -36,6 +34,6 @@ public abstract class Event {
     }
 
     public final boolean isPending() {
-        return place != IDLE;
+        return pending;
     }
 }

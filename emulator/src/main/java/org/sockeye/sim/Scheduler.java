@@ -8,23 +8,31 @@ import java.util.NoSuchElementException;
  * sequence), so runs are deterministic and simultaneous events fire in the order they were
  * scheduled (a move counts as a new scheduling).
  *
- * <p>Structure (a calendar queue whose current day is a heap). With hundreds of thousands of
- * pending events a plain heap pays a cache miss per level on every pop; here only the events of
- * the nearest time slice are kept sorted:
+ * <p>Structure: a calendar queue. Only the events of the current time slice are kept sorted.
  * <ul>
- *   <li>a small 4-ary min-heap holds the events of the current bucket (and anything scheduled
- *       before it); it alone defines the exact (time, seq) order;</li>
- *   <li>a calendar of {@code bucketCount} buckets of width {@code 2^shift} ps, starting at
- *       {@code base}, holds later events in unsorted arrays (O(1) insert and, since each event
- *       knows its slot, O(1) cancel);</li>
- *   <li>events beyond the calendar wait in an unsorted far list.</li>
+ *   <li>The <em>current bucket</em> holds the events of the bucket being consumed (and anything
+ *       scheduled before it), in exact (time, seq) order. Normally it is a small sorted array,
+ *       sorted once when the bucket is poured into it and then consumed by a cursor; the rare
+ *       insert or cancel there shifts a few neighbours. A bucket too big for that array (many
+ *       events within one bucket's width, e.g. all at one instant) is poured into a 4-ary
+ *       min-heap instead, so the worst case is a plain heap's O(log n).</li>
+ *   <li>A calendar of {@code bucketCount} buckets of width {@code 2^shift} ps, starting at
+ *       {@code base}, holds later events unsorted. The buckets are one flat arena of
+ *       {@link #SLOTS} slots each, with a byte count per bucket; a bucket that fills up spills
+ *       into a shared overflow pool (a linked list per bucket). Inserting touches one slot;
+ *       cancelling scans the bucket's few slots for the event and moves the last one into the
+ *       gap, touching no other event.</li>
+ *   <li>Events beyond the calendar wait in an unsorted far list.</li>
  * </ul>
- * When the heap runs dry the next non-empty bucket is poured into it; when the calendar is used
- * up it is rebuilt from the far list, sized to the events actually there (see {@link #rebuild}).
- * Every heap event precedes every bucket event, and bucket k's events precede bucket k+1's, so
- * the order is exactly that of a single heap. Nothing is allocated per operation: the heap, the
- * far list and each bucket's array grow by doubling and are reused; an event's position lives in
- * the event. Worst case (all pending events within one bucket's width) it degrades to the heap.
+ * Which structure holds a pending event follows from its time alone: with
+ * {@code k = (time - base) >>> shift}, it is the current bucket if {@code time < base} or
+ * {@code k <= current}, calendar bucket {@code k} if {@code k < bucketCount}, else the far list.
+ * So distributing events into buckets (on a rebuild) does not touch the events. When the current
+ * bucket runs dry the next non-empty bucket is poured into it; when the calendar is used up it is
+ * rebuilt from the far list, sized to the events actually there (see {@link #rebuild}). Every
+ * current event precedes every bucketed one, and bucket k's events precede bucket k+1's, so the
+ * order is exactly that of a single heap. Nothing is allocated per operation: every array grows
+ * by doubling and is reused.
  */
 public final class Scheduler {
     private static final int ARITY_SHIFT = 2; // 4-ary heap: children of i are 4i+1 .. 4i+4
@@ -32,31 +40,51 @@ public final class Scheduler {
     /**
      * Calendar sizing, chosen by measurement with the hold model at 100k pending (BENCHMARKS.md):
      * the calendar spans SPAN_OVER_MEAN times the far events' mean distance from the earliest,
-     * with one bucket per EVENTS_PER_BUCKET of them. Wider spans or more buckets measured slower:
-     * the bucket table then outgrows the caches.
+     * with one bucket per EVENTS_PER_BUCKET of them (rounded to a power of two).
      */
     private static final int EVENTS_PER_BUCKET = 4;
     private static final double SPAN_OVER_MEAN = 2.0;
-    private static final int MAX_BUCKETS = 1 << 22;
+    private static final int MAX_BUCKETS = 1 << 20;
+    /** Slots per bucket in the arena (a power of two, at most 127: counts are bytes). */
+    private static final int SLOT_SHIFT = 4;
+    private static final int SLOTS = 1 << SLOT_SHIFT;
+    /** Capacity of the sorted current bucket; a bigger current bucket is kept as a heap. */
+    private static final int SORTED_CAPACITY = 64;
+    private static final int NONE = -1;
 
-    // Near-future heap; keys in primitive arrays so sifting compares longs in contiguous memory.
+    // Current bucket as a sorted array, consumed from curHead; [curHead, curTail) are pending.
+    // In heap mode it is empty (curHead == curTail == 0).
+    private final Event[] curEvents = new Event[SORTED_CAPACITY];
+    private final long[] curTimes = new long[SORTED_CAPACITY];
+    private final long[] curSeqs = new long[SORTED_CAPACITY];
+    private int curHead;
+    private int curTail;
+
+    // Current bucket as a heap (heapMode); keys in primitive arrays so sifting compares longs in
+    // contiguous memory. An event in the heap knows its slot (index).
+    private boolean heapMode;
     private Event[] heap = new Event[256];
     private long[] heapTimes = new long[256];
     private long[] heapSeqs = new long[256];
     private int heapSize;
 
     // Calendar. Initially empty (no buckets, base at -infinity) so everything goes to the far list.
-    // Each bucket is an unsorted array (allocated on first use, kept across rebuilds): appends
-    // and swap-removes are O(1), and pouring a bucket into the heap reads its events
-    // independently of each other, so their cache misses overlap instead of queueing up the way a
-    // linked list's do.
-    private Event[][] buckets = new Event[0][];
-    private int[] bucketSizes = new int[0];
+    private Event[] slots = new Event[0]; // bucket b's events are slots[b*SLOTS .. b*SLOTS+counts[b])
+    private byte[] counts = new byte[0];
+    private int[] overflowHead = new int[0]; // per bucket: first overflow node, read only when full
     private int bucketCount;
-    /** The bucket whose events are in the heap; events in buckets <= current belong in the heap. */
+    /** The bucket poured into the current bucket; events in buckets <= current belong there. */
     private int current = -1;
     private long base = Long.MIN_VALUE;
     private int shift = 1; // >= 1 so (t - base) >>> shift is a non-negative long
+
+    // Overflow pool: singly linked nodes per full bucket, free nodes chained through poolNext.
+    // An event in the pool knows its node (index).
+    private Event[] poolEvents = new Event[64];
+    private int[] poolNext = new int[64];
+    private int poolTop; // nodes [0, poolTop) have been handed out at least once
+    private int poolFree = NONE;
+
     // Far list: unsorted parallel arrays, so a rebuild scans times sequentially instead of
     // chasing pointers through scattered events; an event's far slot is its index.
     private Event[] farEvents = new Event[256];
@@ -95,18 +123,30 @@ public final class Scheduler {
             throw new IllegalArgumentException("cannot schedule in the past: " + time + " < " + now);
         }
         long seq = nextSeq++;
-        if (e.place == Event.IN_HEAP && belongsInHeap(time)) {
-            rekeyInHeap(e, time, seq);
-            return;
-        }
-        if (e.place != Event.IDLE) {
+        if (e.pending) {
+            if (heapMode && inCurrent(e.time) && inCurrent(time)) {
+                rekeyInHeap(e, time, seq);
+                return;
+            }
             unqueue(e);
         } else {
+            e.pending = true;
             size++;
         }
         e.time = time;
         e.seq = seq;
-        enqueue(e);
+        if (time >= base) {
+            long k = (time - base) >>> shift;
+            if (k > current) {
+                if (k < bucketCount) {
+                    bucketInsert(e, (int) k);
+                } else {
+                    farInsert(e, time);
+                }
+                return;
+            }
+        }
+        currentInsert(e, time, seq);
     }
 
     /** Schedules {@code e} at {@code now() + delay}. */
@@ -128,18 +168,24 @@ public final class Scheduler {
 
     /** Removes {@code e} if pending. Returns whether it was pending. */
     public boolean cancel(Event e) {
-        if (e.place == Event.IDLE) {
+        if (!e.pending) {
             return false;
         }
         unqueue(e);
-        e.place = Event.IDLE;
+        e.pending = false;
         size--;
         return true;
     }
 
     /** Time of the earliest pending event, or {@link Long#MAX_VALUE} if none. */
     public long peekTime() {
-        return heapSize > 0 || refill() ? heapTimes[0] : Long.MAX_VALUE;
+        if (curHead < curTail) {
+            return curTimes[curHead];
+        }
+        if (heapSize > 0) {
+            return heapTimes[0];
+        }
+        return refill() ? firstTime() : Long.MAX_VALUE;
     }
 
     /** Asks a running {@link #run} to return after the current event. */
@@ -162,10 +208,10 @@ public final class Scheduler {
             if (stopRequested) {
                 return StopReason.STOPPED;
             }
-            if (heapSize == 0 && !refill()) {
+            if (curHead == curTail && heapSize == 0 && !refill()) {
                 return StopReason.EMPTY;
             }
-            if (heapTimes[0] > until) {
+            if (firstTime() > until) {
                 now = Math.max(now, until); // never backwards, even if until is in the past
                 return StopReason.TIME_LIMIT;
             }
@@ -190,12 +236,30 @@ public final class Scheduler {
      * @throws NoSuchElementException if nothing is pending
      */
     public Event pollFirst() {
-        if (heapSize == 0 && !refill()) {
-            throw new NoSuchElementException("no pending events");
+        int h = curHead;
+        if (h == curTail) {
+            return pollSlow();
+        }
+        Event first = curEvents[h];
+        curEvents[h] = null;
+        curHead = h + 1;
+        now = curTimes[h];
+        first.pending = false;
+        size--;
+        return first;
+    }
+
+    private Event pollSlow() {
+        if (heapSize == 0) {
+            if (!refill()) {
+                throw new NoSuchElementException("no pending events");
+            }
+            if (!heapMode) {
+                return pollFirst();
+            }
         }
         Event first = heap[0];
-        first.place = Event.IDLE;
-        first.index = -1;
+        first.pending = false;
         int last = --heapSize;
         if (last > 0) {
             Event moved = heap[last];
@@ -209,123 +273,280 @@ public final class Scheduler {
         return first;
     }
 
+    /** The earliest time; the current bucket must not be empty. */
+    private long firstTime() {
+        return curHead < curTail ? curTimes[curHead] : heapTimes[0];
+    }
+
     // ---- placement -------------------------------------------------------------------------
 
-    /** Whether an event at {@code t} sorts before every bucketed and far event. */
-    private boolean belongsInHeap(long t) {
+    /** Whether an event at {@code t} belongs in the current bucket (before every other one). */
+    private boolean inCurrent(long t) {
         return t < base || (t - base) >>> shift <= current;
     }
 
-    private void enqueue(Event e) {
-        long t = e.time;
-        if (belongsInHeap(t)) {
-            heapInsert(e);
-            return;
-        }
-        long bucket = (t - base) >>> shift;
-        if (bucket < bucketCount) {
-            linkIntoBucket(e, (int) bucket);
-        } else {
-            linkFar(e);
-        }
-    }
-
-    /** Takes a pending event out of whichever structure holds it (place is left stale). */
+    /** Takes a pending event out of whichever structure holds it (by its time). */
     private void unqueue(Event e) {
-        if (e.place == Event.IN_HEAP) {
-            heapRemove(e.index);
-            e.index = -1;
-            return;
-        }
-        if (e.place == Event.FAR) {
-            int i = e.index;
-            int last = --farCount;
-            if (i != last) { // swap-remove: fill the gap with the last far event
-                Event moved = farEvents[last];
-                farEvents[i] = moved;
-                farTimes[i] = farTimes[last];
-                moved.index = i;
+        long t = e.time;
+        if (t >= base) {
+            long k = (t - base) >>> shift;
+            if (k > current) {
+                if (k < bucketCount) {
+                    bucketRemove(e, (int) k);
+                } else {
+                    farRemove(e);
+                }
+                return;
             }
-            farEvents[last] = null;
-            e.index = -1;
-            return;
         }
-        int b = e.place;
-        Event[] slots = buckets[b];
-        int i = e.index;
-        int last = --bucketSizes[b];
-        if (i != last) {
-            Event moved = slots[last];
-            slots[i] = moved;
-            moved.index = i;
-        }
-        slots[last] = null;
-        e.index = -1;
+        currentRemove(e);
     }
 
-    private void linkIntoBucket(Event e, int b) {
-        Event[] slots = buckets[b];
-        int n = bucketSizes[b];
-        if (slots == null || n == slots.length) {
-            slots = growBucket(b, n);
+    // ---- calendar buckets ------------------------------------------------------------------
+
+    private void bucketInsert(Event e, int b) {
+        int n = counts[b];
+        if (n < SLOTS) {
+            slots[(b << SLOT_SHIFT) + n] = e;
+            counts[b] = (byte) (n + 1);
+        } else {
+            overflowInsert(e, b);
         }
-        slots[n] = e;
-        bucketSizes[b] = n + 1;
-        e.place = b;
-        e.index = n;
     }
 
-    /** Off the hot path: a bucket's array is allocated once and then only grows. */
-    private Event[] growBucket(int b, int n) {
-        Event[] slots = buckets[b] == null ? new Event[4] : Arrays.copyOf(buckets[b], n * 2);
-        buckets[b] = slots;
-        return slots;
+    private void bucketRemove(Event e, int b) {
+        final Event[] sl = slots;
+        int n = counts[b];
+        int start = b << SLOT_SHIFT;
+        int end = start + n;
+        for (int i = start; i < end; i++) {
+            if (sl[i] == e) {
+                if (n == SLOTS && overflowHead[b] != NONE) {
+                    sl[i] = overflowPop(b); // keep the slots full while the bucket overflows
+                } else {
+                    sl[i] = sl[end - 1];
+                    sl[end - 1] = null;
+                    counts[b] = (byte) (n - 1);
+                }
+                return;
+            }
+        }
+        overflowRemove(e, b);
     }
 
-    private void linkFar(Event e) {
+    /** Off the hot path: the bucket's slots are full; chain the event in the overflow pool. */
+    private void overflowInsert(Event e, int b) {
+        int x = poolFree;
+        if (x != NONE) {
+            poolFree = poolNext[x];
+        } else {
+            if (poolTop == poolEvents.length) {
+                poolEvents = Arrays.copyOf(poolEvents, poolTop * 2);
+                poolNext = Arrays.copyOf(poolNext, poolTop * 2);
+            }
+            x = poolTop++;
+        }
+        poolEvents[x] = e;
+        poolNext[x] = overflowHead[b];
+        overflowHead[b] = x;
+        e.index = x;
+    }
+
+    /** Unlinks and returns the first overflow event of bucket {@code b} (which has one). */
+    private Event overflowPop(int b) {
+        int h = overflowHead[b];
+        Event e = poolEvents[h];
+        overflowHead[b] = poolNext[h];
+        freeNode(h);
+        return e;
+    }
+
+    /** Removes {@code e} from bucket {@code b}'s overflow chain: the head's event fills its node. */
+    private void overflowRemove(Event e, int b) {
+        int x = e.index;
+        int h = overflowHead[b];
+        if (x != h) {
+            Event m = poolEvents[h];
+            poolEvents[x] = m;
+            m.index = x;
+        }
+        overflowHead[b] = poolNext[h];
+        freeNode(h);
+    }
+
+    private void freeNode(int x) {
+        poolEvents[x] = null;
+        poolNext[x] = poolFree;
+        poolFree = x;
+    }
+
+    // ---- far list --------------------------------------------------------------------------
+
+    private void farInsert(Event e, long t) {
         if (farCount == farEvents.length) {
             farEvents = Arrays.copyOf(farEvents, farCount * 2);
             farTimes = Arrays.copyOf(farTimes, farCount * 2);
         }
-        e.place = Event.FAR;
         e.index = farCount;
         farEvents[farCount] = e;
-        farTimes[farCount++] = e.time;
+        farTimes[farCount++] = t;
     }
 
+    private void farRemove(Event e) {
+        int i = e.index;
+        int last = --farCount;
+        if (i != last) { // swap-remove: fill the gap with the last far event
+            Event moved = farEvents[last];
+            farEvents[i] = moved;
+            farTimes[i] = farTimes[last];
+            moved.index = i;
+        }
+        farEvents[last] = null;
+    }
+
+    // ---- refilling the current bucket ------------------------------------------------------
+
     /**
-     * Called with an empty heap: pours the next non-empty bucket into it, rebuilding the
-     * calendar from the far list when the buckets are used up. Returns false if nothing is
-     * pending.
+     * Called with an empty current bucket: pours the next non-empty calendar bucket into it,
+     * rebuilding the calendar from the far list when the buckets are used up. Returns false if
+     * nothing is pending.
      */
     private boolean refill() {
         while (true) {
-            while (current + 1 < bucketCount) {
-                current++;
-                int n = bucketSizes[current];
-                if (n > 0) {
-                    Event[] slots = buckets[current];
-                    for (int i = 0; i < n; i++) {
-                        heapInsert(slots[i]);
-                        slots[i] = null;
-                    }
-                    bucketSizes[current] = 0;
-                    return true;
-                }
+            final byte[] c = counts;
+            final int n = bucketCount;
+            int b = current + 1;
+            while (b < n && c[b] == 0) {
+                b++;
+            }
+            if (b < n) {
+                current = b;
+                pour(b);
+                return true;
             }
             if (farCount == 0) {
+                // Nothing pending: drop the spent calendar, so the next events get one fitted to them.
+                bucketCount = 0;
+                base = Long.MIN_VALUE;
+                shift = 1;
+                current = -1;
+                heapMode = false;
                 return false;
             }
             rebuild();
         }
     }
 
+    /** Moves bucket {@code b}'s events into the empty current bucket, sorted. */
+    private void pour(int b) {
+        final Event[] sl = slots;
+        final int n = counts[b];
+        final int start = b << SLOT_SHIFT;
+        int total = n;
+        int chain = NONE;
+        if (n == SLOTS) {
+            chain = overflowHead[b];
+            overflowHead[b] = NONE;
+            for (int x = chain; x != NONE; x = poolNext[x]) {
+                total++;
+            }
+        }
+        counts[b] = 0;
+        if (total > SORTED_CAPACITY) {
+            pourIntoHeap(start, n, chain, total);
+            return;
+        }
+        heapMode = false;
+        final Event[] ce = curEvents;
+        final long[] ct = curTimes;
+        final long[] cs = curSeqs;
+        int tail = 0;
+        // Insertion sort by (time, seq), as the events are read.
+        for (int i = start, end = start + n; i < end; i++) {
+            Event e = sl[i];
+            sl[i] = null;
+            long t = e.time;
+            long s = e.seq;
+            int j = tail++;
+            while (j > 0) {
+                long pt = ct[j - 1];
+                if (pt < t || (pt == t && cs[j - 1] < s)) {
+                    break;
+                }
+                ce[j] = ce[j - 1];
+                ct[j] = pt;
+                cs[j] = cs[j - 1];
+                j--;
+            }
+            ce[j] = e;
+            ct[j] = t;
+            cs[j] = s;
+        }
+        for (int x = chain; x != NONE; ) {
+            Event e = poolEvents[x];
+            int next = poolNext[x];
+            freeNode(x);
+            x = next;
+            long t = e.time;
+            long s = e.seq;
+            int j = tail++;
+            while (j > 0) {
+                long pt = ct[j - 1];
+                if (pt < t || (pt == t && cs[j - 1] < s)) {
+                    break;
+                }
+                ce[j] = ce[j - 1];
+                ct[j] = pt;
+                cs[j] = cs[j - 1];
+                j--;
+            }
+            ce[j] = e;
+            ct[j] = t;
+            cs[j] = s;
+        }
+        curHead = 0;
+        curTail = tail;
+    }
+
+    /** Off the hot path: a bucket too big for the sorted array becomes a heap (Floyd's build). */
+    private void pourIntoHeap(int start, int n, int chain, int total) {
+        heapMode = true;
+        curHead = 0;
+        curTail = 0;
+        ensureHeapCapacity(total);
+        final Event[] sl = slots;
+        int k = 0;
+        for (int i = start, end = start + n; i < end; i++) {
+            heapAppend(k++, sl[i]);
+            sl[i] = null;
+        }
+        for (int x = chain; x != NONE; ) {
+            heapAppend(k++, poolEvents[x]);
+            int next = poolNext[x];
+            freeNode(x);
+            x = next;
+        }
+        heapSize = k;
+        for (int i = (k - 2) >>> ARITY_SHIFT; i >= 0 && k > 1; i--) {
+            siftDown(i, heap[i], heapTimes[i], heapSeqs[i]);
+        }
+    }
+
+    private void heapAppend(int i, Event e) {
+        heap[i] = e;
+        heapTimes[i] = e.time;
+        heapSeqs[i] = e.seq;
+        e.index = i;
+    }
+
     /**
-     * Lays a new calendar over the far list (heap and buckets are empty). The calendar starts at
-     * the earliest far event and spans twice the events' mean distance from it: an outlier (a
-     * timer an hour away) cannot stretch the buckets so wide that everything lands in one, and by
-     * Markov's inequality at least half the far events fall inside, so rebuild cost is amortised
-     * O(1) per operation. Events beyond the span stay in the far list for the next rebuild.
+     * Lays a new calendar over the far list (the current bucket and the buckets are empty). The
+     * calendar starts at the earliest far event and spans twice the events' mean distance from
+     * it: an outlier (a timer an hour away) cannot stretch the buckets so wide that everything
+     * lands in one, and by Markov's inequality at least half the far events fall inside, so
+     * rebuild cost is amortised O(1) per operation. Events beyond the span stay in the far list
+     * for the next rebuild. Only the far arrays and the bucket arena are touched, not the events
+     * (except the few that overflow a bucket or stay far).
      */
     private void rebuild() {
         final long[] ft = farTimes;
@@ -349,19 +570,33 @@ public final class Scheduler {
         base = min;
         current = -1;
         bucketCount = count;
-        if (buckets.length < count) {
-            buckets = Arrays.copyOf(buckets, count);
-            bucketSizes = new int[count]; // all buckets are empty here
+        heapMode = false;
+        if (counts.length < count) { // all buckets are empty here
+            slots = new Event[count << SLOT_SHIFT];
+            counts = new byte[count];
+            overflowHead = new int[count];
+            Arrays.fill(overflowHead, NONE);
         }
         // Distribute; events beyond the span are compacted to the front of the far arrays.
         final Event[] fe = farEvents;
+        final Event[] sl = slots;
+        final byte[] c = counts;
+        final long b0 = base;
+        final int sh = shift;
         int kept = 0;
         for (int i = 0; i < n; i++) {
             long t = ft[i];
             Event e = fe[i];
-            long bucket = (t - base) >>> shift;
-            if (bucket < count) {
-                linkIntoBucket(e, (int) bucket);
+            long k = (t - b0) >>> sh;
+            if (k < count) {
+                int b = (int) k;
+                int m = c[b];
+                if (m < SLOTS) {
+                    sl[(b << SLOT_SHIFT) + m] = e;
+                    c[b] = (byte) (m + 1);
+                } else {
+                    overflowInsert(e, b);
+                }
             } else {
                 ft[kept] = t;
                 fe[kept] = e;
@@ -372,16 +607,108 @@ public final class Scheduler {
         farCount = kept;
     }
 
-    // ---- near-future heap ------------------------------------------------------------------
+    // ---- the current bucket ----------------------------------------------------------------
+
+    /** Inserts a newly scheduled event (its seq is the largest yet) into the current bucket. */
+    private void currentInsert(Event e, long t, long s) {
+        if (heapMode) {
+            if (heapSize > 0) {
+                heapInsert(e);
+                return;
+            }
+            heapMode = false; // an empty heap: start a sorted array again
+        }
+        final Event[] ce = curEvents;
+        final long[] ct = curTimes;
+        final long[] cs = curSeqs;
+        int h = curHead;
+        int tl = curTail;
+        if (h == tl) {
+            h = tl = curHead = curTail = 0;
+        }
+        // Its seq is the newest, so it goes after every event at or before its time.
+        int p = tl;
+        while (p > h && ct[p - 1] > t) {
+            p--;
+        }
+        if (tl < SORTED_CAPACITY && (h == 0 || tl - p <= p - h)) {
+            System.arraycopy(ce, p, ce, p + 1, tl - p);
+            System.arraycopy(ct, p, ct, p + 1, tl - p);
+            System.arraycopy(cs, p, cs, p + 1, tl - p);
+            curTail = tl + 1;
+        } else if (h > 0) {
+            System.arraycopy(ce, h, ce, h - 1, p - h);
+            System.arraycopy(ct, h, ct, h - 1, p - h);
+            System.arraycopy(cs, h, cs, h - 1, p - h);
+            curHead = h - 1;
+            p--;
+        } else {
+            sortedToHeap();
+            heapInsert(e);
+            return;
+        }
+        ce[p] = e;
+        ct[p] = t;
+        cs[p] = s;
+    }
+
+    private void currentRemove(Event e) {
+        if (heapMode) {
+            heapRemove(e.index);
+            return;
+        }
+        final Event[] ce = curEvents;
+        final long[] ct = curTimes;
+        final long[] cs = curSeqs;
+        int h = curHead;
+        int tl = curTail;
+        int i = h;
+        while (ce[i] != e) {
+            i++;
+        }
+        if (i - h < tl - 1 - i) { // close the gap from the shorter side
+            System.arraycopy(ce, h, ce, h + 1, i - h);
+            System.arraycopy(ct, h, ct, h + 1, i - h);
+            System.arraycopy(cs, h, cs, h + 1, i - h);
+            ce[h] = null;
+            curHead = h + 1;
+        } else {
+            System.arraycopy(ce, i + 1, ce, i, tl - 1 - i);
+            System.arraycopy(ct, i + 1, ct, i, tl - 1 - i);
+            System.arraycopy(cs, i + 1, cs, i, tl - 1 - i);
+            ce[tl - 1] = null;
+            curTail = tl - 1;
+        }
+    }
+
+    /** The sorted array is full: it becomes the heap (a sorted array already is one). */
+    private void sortedToHeap() {
+        int k = curTail - curHead;
+        ensureHeapCapacity(k + 1);
+        for (int i = 0; i < k; i++) {
+            int j = curHead + i;
+            heapAppend(i, curEvents[j]);
+            curEvents[j] = null;
+        }
+        heapSize = k;
+        curHead = 0;
+        curTail = 0;
+        heapMode = true;
+    }
+
+    // ---- the current bucket as a heap ------------------------------------------------------
+
+    private void ensureHeapCapacity(int n) {
+        if (heap.length < n) {
+            int c = Math.max(n, heap.length * 2);
+            heap = Arrays.copyOf(heap, c);
+            heapTimes = Arrays.copyOf(heapTimes, c);
+            heapSeqs = Arrays.copyOf(heapSeqs, c);
+        }
+    }
 
     private void heapInsert(Event e) {
-        if (heapSize == heap.length) {
-            int n = heap.length * 2;
-            heap = Arrays.copyOf(heap, n);
-            heapTimes = Arrays.copyOf(heapTimes, n);
-            heapSeqs = Arrays.copyOf(heapSeqs, n);
-        }
-        e.place = Event.IN_HEAP;
+        ensureHeapCapacity(heapSize + 1);
         siftUp(heapSize++, e, e.time, e.seq);
     }
 

@@ -30,6 +30,10 @@ public final class Kernel {
     final Int2IntOpenHashMap tcpBound = new Int2IntOpenHashMap();
     /** Of those, the ones that set SO_REUSEPORT (a port is shared only if all did). */
     final Int2IntOpenHashMap tcpBoundShared = new Int2IntOpenHashMap();
+    /** Per core: the process whose system call is executing now (its step), or null. */
+    private final Process[] running;
+    /** Per core: processes woken by the running one, switched in after it (the waker keeps its core). */
+    private final java.util.ArrayDeque<Process>[] woken;
     private int nextPid = 1000;
     private int nextCore;
     long syscalls;
@@ -39,6 +43,43 @@ public final class Kernel {
         this.host = host;
         this.machine = host.machine();
         this.costs = machine != null ? machine.cpu() : CpuSpec.free(1);
+        int cores = machine == null ? 1 : machine.coreCount();
+        this.running = new Process[cores];
+        @SuppressWarnings("unchecked")
+        java.util.ArrayDeque<Process>[] w = new java.util.ArrayDeque[cores];
+        for (int i = 0; i < cores; i++) {
+            w[i] = new java.util.ArrayDeque<>();
+        }
+        this.woken = w;
+    }
+
+    /** {@code p} starts (null: ends) executing a step on {@code core}; returns who ran before. */
+    Process enterRunning(int core, Process p) {
+        Process outer = running[core];
+        running[core] = p;
+        return outer;
+    }
+
+    /**
+     * Whether waking {@code p} must wait for the process now running on its core (Linux: the wakee
+     * goes on the run queue; the waker is not preempted). If so it is queued for {@link #afterStep}.
+     */
+    boolean deferWake(Process p) {
+        Process r = running[p.core()];
+        if (r == null || r == p) {
+            return false;
+        }
+        woken[p.core()].add(p);
+        return true;
+    }
+
+    /** The running process's step on {@code core} is over: switch in those it woke. */
+    void afterStep(int core) {
+        java.util.ArrayDeque<Process> q = woken[core];
+        Process p;
+        while (running[core] == null && (p = q.poll()) != null) {
+            p.switchIn();
+        }
     }
 
     /** The kernel of {@code host}, created on first use. */

@@ -534,6 +534,7 @@ public final class Process implements Core.Client {
 
     private void run(int phase) {
         int outer = machine == null ? -1 : machine.enter(core);
+        Process outerProcess = machine == null ? null : kernel.enterRunning(core, this);
         stepping = true;
         try {
             int next = phase;
@@ -546,6 +547,8 @@ public final class Process implements Core.Client {
             stepping = false;
             if (machine != null) {
                 machine.leave(outer);
+                kernel.enterRunning(core, outerProcess);
+                kernel.afterStep(core);
             }
         }
     }
@@ -685,6 +688,14 @@ public final class Process implements Core.Client {
             return;
         }
         stopWaiting();
+        if (machine != null && kernel.deferWake(this)) {
+            return; // switched in once the process running on this core gets off it
+        }
+        switchIn();
+    }
+
+    /** Back on its core after a wake-up: pays the context switch and tries the call again. */
+    void switchIn() {
         kernel.contextSwitches++;
         call.retry = true;
         long rescan = call.op == Call.POLL ? call.nfds : call.op == Call.SELECT ? Math.min(call.nfds, Sys.FD_SETSIZE) : 0;

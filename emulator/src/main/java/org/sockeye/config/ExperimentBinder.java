@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Binds the expanded, substituted tree to an {@link ExperimentSpec}, collecting every error.
@@ -21,7 +23,8 @@ final class ExperimentBinder {
     static final Set<String> TOP_KEYS = ImmutableSet.of("name", "description", "duration", "seed", Parameters.KEY,
             "nodes", "links", "applications", "record", "tcp");
     private static final Set<String> NODE_KEYS = ImmutableSet.of("name", "kind", "tcp", "cpu", "nic",
-            CountExpansion.KEY);
+            "ephemeral-ports", CountExpansion.KEY);
+    private static final Pattern PORT_RANGE = Pattern.compile("(\\d{1,5})\\s*-\\s*(\\d{1,5})");
     private static final Map<String, NodeSpec.Kind> KINDS = ImmutableMap.of(
             "host", NodeSpec.Kind.HOST, "router", NodeSpec.Kind.ROUTER, "switch", NodeSpec.Kind.ROUTER);
 
@@ -72,7 +75,8 @@ final class ExperimentBinder {
             MachineBinder machine = new MachineBinder(values);
             CpuSpec cpu = machine.cpu(f.node("cpu"));
             NicSpec nic = machine.nic(f.node("nic"));
-            for (String key : List.of("cpu", "nic")) {
+            NodeSpec.PortRange ephemeral = portRange(f.scalar("ephemeral-ports"));
+            for (String key : List.of("cpu", "nic", "ephemeral-ports")) {
                 if (f.has(key) && kind != NodeSpec.Kind.HOST) {
                     errors.at(f.node(key), key + " settings belong on hosts; '" + name + "' is a router");
                 }
@@ -80,13 +84,31 @@ final class ExperimentBinder {
             if (name != null) {
                 boolean host = kind == NodeSpec.Kind.HOST;
                 table.add(new NodeSpec(name, kind, host ? Map.copyOf(nodeTcp) : Map.of(), host ? cpu : null,
-                        host ? nic : null), nameNode, errors);
+                        host ? nic : null, host ? ephemeral : null), nameNode, errors);
             }
         }
         if (top.node("nodes") instanceof YamlList list && list.items().isEmpty()) {
             errors.at(list, "nodes must not be empty");
         }
         return table;
+    }
+
+    /** {@code ephemeral-ports: 32768-60999} (ip_local_port_range), or null if absent or wrong. */
+    private NodeSpec.PortRange portRange(YamlScalar s) {
+        if (s == null) {
+            return null;
+        }
+        Matcher m = PORT_RANGE.matcher(s.text().strip());
+        if (m.matches()) {
+            int first = Integer.parseInt(m.group(1));
+            int last = Integer.parseInt(m.group(2));
+            if (first >= 1 && first <= last && last <= 65_535) {
+                return new NodeSpec.PortRange(first, last);
+            }
+        }
+        errors.at(s, "ephemeral-ports must be a range first-last with 1 <= first <= last <= 65535 (Linux's default "
+                + "is 32768-60999), got '" + s.text() + "'");
+        return null;
     }
 
     private static Set<String> hostNames(NodeTable nodes) {

@@ -10,9 +10,23 @@ import java.util.Map;
  *     rfc, default linux) and per-key overrides of that profile, in order; empty for defaults
  * @param cpu the host's CPU cost model, or null: packet processing costs no time
  * @param nic the host's NIC model, or null: packets go straight between stack and link
+ * @param ephemeralPorts the host's ephemeral port range ({@code ephemeral-ports:}, Linux's
+ *     net.ipv4.ip_local_port_range), or null for Linux's default 32768-60999
  */
-public record NodeSpec(String name, Kind kind, Map<String, String> tcp, CpuSpec cpu, NicSpec nic) {
+public record NodeSpec(String name, Kind kind, Map<String, String> tcp, CpuSpec cpu, NicSpec nic,
+        PortRange ephemeralPorts) {
     public enum Kind { HOST, ROUTER }
+
+    /** A range of ports, both ends included. */
+    public record PortRange(int first, int last) {
+        public int size() {
+            return last - first + 1;
+        }
+    }
+
+    public NodeSpec(String name, Kind kind, Map<String, String> tcp, CpuSpec cpu, NicSpec nic) {
+        this(name, kind, tcp, cpu, nic, null);
+    }
 
     public NodeSpec(String name, Kind kind) {
         this(name, kind, Map.of());

@@ -35,6 +35,9 @@ public final class NetworkBuilder {
                 if (!n.tcp().isEmpty()) {
                     h.configureTcp(org.sockeye.config.TcpSettings.config(n.tcp()));
                 }
+                if (n.ephemeralPorts() != null) {
+                    h.setEphemeralRange(n.ephemeralPorts().first(), n.ephemeralPorts().last());
+                }
                 net.add(h);
             }
         }

@@ -50,6 +50,9 @@ public final class Scheduler {
     private static final int SLOTS = 1 << SLOT_SHIFT;
     /** Capacity of the sorted current bucket; a bigger current bucket is kept as a heap. */
     private static final int SORTED_CAPACITY = 64;
+    /** Bits for the gather index in a sort key (at least log2 of the network's size). */
+    private static final int KEY_INDEX_BITS = 3;
+    private static final int KEY_INDEX_MASK = (1 << KEY_INDEX_BITS) - 1;
     private static final int NONE = -1;
 
     // Current bucket as a sorted array, consumed from curHead; [curHead, curTail) are pending.
@@ -59,6 +62,12 @@ public final class Scheduler {
     private final long[] curSeqs = new long[SORTED_CAPACITY];
     private int curHead;
     private int curTail;
+    // A poured bucket's events are gathered here, then sorted into the arrays above. (Stale
+    // references stay behind until overwritten: at most SORTED_CAPACITY events kept reachable.)
+    private final Event[] gatherEvents = new Event[SORTED_CAPACITY];
+    private final long[] gatherTimes = new long[SORTED_CAPACITY];
+    private final long[] gatherSeqs = new long[SORTED_CAPACITY];
+    private final long[] gatherKeys = new long[SORTED_CAPACITY];
 
     // Current bucket as a heap (heapMode); keys in primitive arrays so sifting compares longs in
     // contiguous memory. An event in the heap knows its slot (index).
@@ -457,55 +466,219 @@ public final class Scheduler {
             return;
         }
         heapMode = false;
-        final Event[] ce = curEvents;
-        final long[] ct = curTimes;
-        final long[] cs = curSeqs;
-        int tail = 0;
-        // Insertion sort by (time, seq), as the events are read.
+        // Gather first, then sort: the events' cache misses then overlap instead of each
+        // waiting behind the comparisons (and mispredictions) of the one before.
+        final Event[] ge = gatherEvents;
+        final long[] gt = gatherTimes;
+        final long[] gs = gatherSeqs;
+        int m = 0;
         for (int i = start, end = start + n; i < end; i++) {
             Event e = sl[i];
             sl[i] = null;
-            long t = e.time;
-            long s = e.seq;
-            int j = tail++;
-            while (j > 0) {
-                long pt = ct[j - 1];
-                if (pt < t || (pt == t && cs[j - 1] < s)) {
-                    break;
-                }
-                ce[j] = ce[j - 1];
-                ct[j] = pt;
-                cs[j] = cs[j - 1];
-                j--;
-            }
-            ce[j] = e;
-            ct[j] = t;
-            cs[j] = s;
+            ge[m] = e;
+            gt[m] = e.time;
+            gs[m++] = e.seq;
         }
         for (int x = chain; x != NONE; ) {
             Event e = poolEvents[x];
             int next = poolNext[x];
             freeNode(x);
             x = next;
-            long t = e.time;
-            long s = e.seq;
-            int j = tail++;
-            while (j > 0) {
-                long pt = ct[j - 1];
-                if (pt < t || (pt == t && cs[j - 1] < s)) {
-                    break;
+            ge[m] = e;
+            gt[m] = e.time;
+            gs[m++] = e.seq;
+        }
+        if (shift <= 63 - KEY_INDEX_BITS) {
+            networkSort8(Math.min(m, 8)); // the first 8, branch-free
+            insertionSort(Math.min(m, 8), m); // the rest, if any
+        } else {
+            insertionSort(0, m);
+        }
+        curHead = 0;
+        curTail = m;
+    }
+
+    /**
+     * Sorts the first m <= 8 gathered events into the current bucket without data-dependent branches:
+     * a sorting network (19 compare-exchanges, in arithmetic: d = max(a - b, 0); a -= d; b += d)
+     * over keys that pack
+     * the time's offset within the bucket above the gather index, so the keys are distinct and
+     * name their event. Events at the same time then come out in gather order; a final pass puts
+     * such (rare) runs in sequence order.
+     */
+    private void networkSort8(int m) {
+        final long[] gt = gatherTimes;
+        final long b0 = base;
+        final long mask = (1L << shift) - 1;
+        long k0 = key(gt[0], b0, mask, 0, m);
+        long k1 = key(gt[1], b0, mask, 1, m);
+        long k2 = key(gt[2], b0, mask, 2, m);
+        long k3 = key(gt[3], b0, mask, 3, m);
+        long k4 = key(gt[4], b0, mask, 4, m);
+        long k5 = key(gt[5], b0, mask, 5, m);
+        long k6 = key(gt[6], b0, mask, 6, m);
+        long k7 = key(gt[7], b0, mask, 7, m);
+        long x;
+        x = k0 - k2;
+        x &= ~(x >> 63);
+        k0 -= x;
+        k2 += x;
+        x = k1 - k3;
+        x &= ~(x >> 63);
+        k1 -= x;
+        k3 += x;
+        x = k4 - k6;
+        x &= ~(x >> 63);
+        k4 -= x;
+        k6 += x;
+        x = k5 - k7;
+        x &= ~(x >> 63);
+        k5 -= x;
+        k7 += x;
+        x = k0 - k4;
+        x &= ~(x >> 63);
+        k0 -= x;
+        k4 += x;
+        x = k1 - k5;
+        x &= ~(x >> 63);
+        k1 -= x;
+        k5 += x;
+        x = k2 - k6;
+        x &= ~(x >> 63);
+        k2 -= x;
+        k6 += x;
+        x = k3 - k7;
+        x &= ~(x >> 63);
+        k3 -= x;
+        k7 += x;
+        x = k0 - k1;
+        x &= ~(x >> 63);
+        k0 -= x;
+        k1 += x;
+        x = k2 - k3;
+        x &= ~(x >> 63);
+        k2 -= x;
+        k3 += x;
+        x = k4 - k5;
+        x &= ~(x >> 63);
+        k4 -= x;
+        k5 += x;
+        x = k6 - k7;
+        x &= ~(x >> 63);
+        k6 -= x;
+        k7 += x;
+        x = k2 - k4;
+        x &= ~(x >> 63);
+        k2 -= x;
+        k4 += x;
+        x = k3 - k5;
+        x &= ~(x >> 63);
+        k3 -= x;
+        k5 += x;
+        x = k1 - k4;
+        x &= ~(x >> 63);
+        k1 -= x;
+        k4 += x;
+        x = k3 - k6;
+        x &= ~(x >> 63);
+        k3 -= x;
+        k6 += x;
+        x = k1 - k2;
+        x &= ~(x >> 63);
+        k1 -= x;
+        k2 += x;
+        x = k3 - k4;
+        x &= ~(x >> 63);
+        k3 -= x;
+        k4 += x;
+        x = k5 - k6;
+        x &= ~(x >> 63);
+        k5 -= x;
+        k6 += x;
+        final long[] gk = gatherKeys;
+        gk[0] = k0;
+        gk[1] = k1;
+        gk[2] = k2;
+        gk[3] = k3;
+        gk[4] = k4;
+        gk[5] = k5;
+        gk[6] = k6;
+        gk[7] = k7;
+        final Event[] ge = gatherEvents;
+        final long[] gs = gatherSeqs;
+        final Event[] ce = curEvents;
+        final long[] ct = curTimes;
+        final long[] cs = curSeqs;
+        boolean ties = false;
+        long previous = -1; // times are never negative
+        for (int i = 0; i < m; i++) {
+            int g = (int) gk[i] & KEY_INDEX_MASK;
+            long t = gt[g];
+            ties |= t == previous;
+            previous = t;
+            ce[i] = ge[g];
+            ct[i] = t;
+            cs[i] = gs[g];
+        }
+        if (ties) {
+            for (int i = 1; i < m; i++) {
+                if (ct[i] == ct[i - 1] && cs[i] < cs[i - 1]) {
+                    fixTie(i);
                 }
+            }
+        }
+    }
+
+    /** Event i's sort key, or the largest key if i is past the m gathered ones (no branch). */
+    private static long key(long t, long base, long mask, int i, int m) {
+        long k = ((t - base) & mask) << KEY_INDEX_BITS | i;
+        long absent = (long) (m - 1 - i) >> 63; // all ones if i >= m
+        return k | (absent & Long.MAX_VALUE);
+    }
+
+    /** Moves the event at i back among the events at its time to its place in sequence order. */
+    private void fixTie(int i) {
+        final Event[] ce = curEvents;
+        final long[] ct = curTimes;
+        final long[] cs = curSeqs;
+        Event e = ce[i];
+        long t = ct[i];
+        long s = cs[i];
+        int j = i;
+        while (j > 0 && ct[j - 1] == t && cs[j - 1] > s) {
+            ce[j] = ce[j - 1];
+            cs[j] = cs[j - 1];
+            j--;
+        }
+        ce[j] = e;
+        cs[j] = s;
+    }
+
+    /**
+     * Insertion sort of gathered events {@code from .. m-1} into the current bucket, whose first
+     * {@code from} events are sorted already, by (time, seq).
+     */
+    private void insertionSort(int from, int m) {
+        final Event[] ge = gatherEvents;
+        final long[] gt = gatherTimes;
+        final long[] gs = gatherSeqs;
+        final Event[] ce = curEvents;
+        final long[] ct = curTimes;
+        final long[] cs = curSeqs;
+        for (int i = from; i < m; i++) {
+            long t = gt[i];
+            long s = gs[i];
+            int j = i;
+            while (j > 0 && (ct[j - 1] > t || (ct[j - 1] == t && cs[j - 1] > s))) {
                 ce[j] = ce[j - 1];
-                ct[j] = pt;
+                ct[j] = ct[j - 1];
                 cs[j] = cs[j - 1];
                 j--;
             }
-            ce[j] = e;
+            ce[j] = ge[i];
             ct[j] = t;
             cs[j] = s;
         }
-        curHead = 0;
-        curTail = tail;
     }
 
     /** Off the hot path: a bucket too big for the sorted array becomes a heap (Floyd's build). */

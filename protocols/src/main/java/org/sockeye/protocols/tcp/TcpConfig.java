@@ -21,7 +21,7 @@ import java.util.function.BiConsumer;
  * @param sack               offer/accept SACK (RFC 2018) and use RFC 6675 recovery
  * @param timestamps         offer/accept timestamps (RFC 7323 §3)
  * @param windowScaling      offer/accept window scaling (RFC 7323 §2)
- * @param windowScale        shift we announce; -1 picks the smallest that covers {@code rcvbuf}
+ * @param windowScale        smallest shift we announce (more if {@code rcvbuf} needs it); -1: just what rcvbuf needs
  * @param timeWait           TIME_WAIT duration (2·MSL, RFC 9293 §3.4.2)
  * @param rcvbuf             receive buffer: the most we can advertise
  * @param sndbuf             send buffer: unacknowledged plus unsent data
@@ -89,16 +89,18 @@ public record TcpConfig(int mss, int initialWindow, long minRto, long maxRto, bo
         CongestionControls.checkName(congestionControl);
     }
 
-    /** Window scale shift announced in our SYN (RFC 7323 §2.3: at most 14). */
+    /**
+     * Window scale shift announced in our SYN (RFC 7323 §2.3: at most 14): {@code windowScale},
+     * or more if the receive buffer needs it to be advertised whole (Linux derives the shift from
+     * the largest buffer the socket may reach, tcp_select_initial_window); -1 chooses the smallest
+     * that covers {@code rcvbuf}.
+     */
     public int effectiveWindowScale() {
-        if (windowScale >= 0) {
-            return windowScale;
-        }
         int shift = 0;
         while (shift < 14 && (rcvbuf >> shift) > 65535) {
             shift++;
         }
-        return shift;
+        return Math.max(shift, windowScale);
     }
 
     /** Initial congestion window in bytes for a sender MSS of {@code smss}. */

@@ -16,7 +16,7 @@ package org.sockeye.protocols.tcp;
  * <tr><td>congestion-control</td><td>cubic</td><td>newreno</td><td>Linux default (RFC 9438); RFC 5681 + RFC 6582</td></tr>
  * <tr><td>sack</td><td>on</td><td>off</td><td>Linux tcp_sack=1; RFC 2018 is optional</td></tr>
  * <tr><td>timestamps</td><td>on</td><td>off</td><td>Linux tcp_timestamps=1; RFC 7323 is optional</td></tr>
- * <tr><td>window-scaling</td><td>on, shift 7</td><td>off</td><td>Linux tcp_window_scaling=1, shift for tcp_rmem[2]=6 MiB</td></tr>
+ * <tr><td>window-scaling</td><td>on, shift 7 (more if rcvbuf needs it)</td><td>off</td><td>Linux tcp_window_scaling=1, shift for tcp_rmem[2]=6 MiB; a larger buffer gets the shift that covers it (tcp_select_initial_window)</td></tr>
  * <tr><td>time-wait</td><td>60 s</td><td>240 s</td><td>Linux TCP_TIMEWAIT_LEN; 2·MSL with MSL = 2 min (RFC 9293 §3.4.2)</td></tr>
  * <tr><td>rcvbuf</td><td>131072</td><td>65535</td><td>Linux tcp_rmem[1] (no autotuning modelled); largest unscaled window</td></tr>
  * <tr><td>sndbuf</td><td>16384</td><td>65535</td><td>Linux tcp_wmem[1] (no autotuning modelled); symmetric with rcvbuf</td></tr>

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sockeye.config.AppSpec;
+import org.sockeye.config.JavaAppSpec;
 import org.sockeye.config.TcpBulkSpec;
 import org.sockeye.config.TcpSinkSpec;
 import org.sockeye.config.UdpCbrSpec;
@@ -35,6 +36,7 @@ public final class Applications {
         register(UdpSinkSpec.class, (s, c) -> new UdpSink(s, c.network(), c.flows()));
         register(TcpBulkSpec.class, (s, c) -> new TcpBulkSend(s, c.network(), c.flows()));
         register(TcpSinkSpec.class, (s, c) -> new TcpSink(s, c.network(), c.flows()));
+        register(JavaAppSpec.class, UserApplicationRunner::new);
     }
 
     private static <S extends AppSpec> void register(Class<S> type, Factory<S> factory) {

@@ -8,7 +8,7 @@ import org.sockeye.net.Link;
  * Captures both directions of a link into one pcap file, each frame stamped when its first bit
  * leaves the transmitter, with the sending and receiving interfaces' addresses as MAC addresses.
  */
-public final class LinkCapture implements AutoCloseable {
+public final class LinkCapture implements java.io.Closeable {
     private final PcapWriter writer;
 
     public LinkCapture(Link link, Path file, int snapLength) throws IOException {

@@ -52,12 +52,28 @@ final class ExperimentBinder {
         }
         ApplicationBinder.Result apps = new ApplicationBinder(values, nodes, duration, seed)
                 .bind(elements(top, "applications", false));
-        RecordSpec record = new RecordBinder(values, links.names(), apps.names(), hostNames(nodes))
-                .bind(top.node("record"));
+        RecordSpec record = new RecordBinder(values, links.names(), apps.names(), hostNames(nodes),
+                captureSubjects(links, nodes)).bind(top.node("record"));
 
         return new ExperimentSpec(name, description == null ? "" : description.text(), duration, seed,
                 Collections.unmodifiableMap(new LinkedHashMap<>(parameters)), nodes.specs(), links.specs(),
                 apps.specs(), record, source);
+    }
+
+    /**
+     * What {@code record: pcap} can name: a link (both directions), a node's interface on a link
+     * ({@code node:link}, as that node sees it) or a host's loopback ({@code host:lo}).
+     */
+    private static Set<String> captureSubjects(LinkBinder.Result links, NodeTable nodes) {
+        Set<String> s = new java.util.LinkedHashSet<>(links.names());
+        for (LinkSpec l : links.specs()) {
+            s.add(l.a() + ":" + l.name());
+            s.add(l.b() + ":" + l.name());
+        }
+        for (String h : hostNames(nodes)) {
+            s.add(h + ":" + RecordSpec.LOOPBACK);
+        }
+        return s;
     }
 
     private NodeTable bindNodes(MapFields top, Map<String, String> tcp) {

@@ -41,9 +41,12 @@ final class RecordBinder {
     private final Set<String> links;
     private final Set<String> applications;
     private final Set<String> hosts;
+    private final Set<String> captures;
 
-    RecordBinder(ValueReader values, Set<String> links, Set<String> applications, Set<String> hosts) {
+    RecordBinder(ValueReader values, Set<String> links, Set<String> applications, Set<String> hosts,
+            Set<String> captures) {
         this.hosts = hosts;
+        this.captures = captures;
         this.values = values;
         this.errors = values.errors();
         this.links = links;
@@ -83,8 +86,10 @@ final class RecordBinder {
                 charts = words(e.value(), CHART_KINDS, "chart");
             } else if (key.equals(CHART_FORMATS)) {
                 formats = words(e.value(), Set.of("png", "svg"), "chart format");
-            } else if (LINK_SERIES.contains(key) || key.equals(RecordSpec.PCAP)) {
+            } else if (LINK_SERIES.contains(key)) {
                 series.put(key, subjects(key, e.value(), "link", links));
+            } else if (key.equals(RecordSpec.PCAP)) {
+                series.put(key, subjects(key, e.value(), "link or interface", captures));
             } else if (HOST_SERIES.contains(key)) {
                 series.put(key, subjects(key, e.value(), "host", hosts));
             } else if (FLOW_SERIES.contains(key)) {

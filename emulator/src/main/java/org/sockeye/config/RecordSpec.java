@@ -22,6 +22,8 @@ public record RecordSpec(long intervalPs, Map<String, List<String>> series, int 
     public static final int DEFAULT_SNAPLEN = 262_144;
     /** The pseudo-series whose subjects are the links captured to pcap files. */
     public static final String PCAP = "pcap";
+    /** A host's loopback interface in capture names: {@code host:lo}. */
+    public static final String LOOPBACK = "lo";
 
     /** Every chart the recorded data supports. */
     public static final List<String> ALL_CHARTS = List.of("all");
@@ -36,6 +38,12 @@ public record RecordSpec(long intervalPs, Map<String, List<String>> series, int 
     }
 
     /** Whether {@code subject} is selected for {@code seriesName}. */
+    /** Whether {@code subject} is named in {@code seriesName}'s list (not merely covered by {@code all}). */
+    public boolean names(String seriesName, String subject) {
+        List<String> subjects = series.get(seriesName);
+        return subjects != null && subjects.contains(subject);
+    }
+
     public boolean wants(String seriesName, String subject) {
         List<String> subjects = series.get(seriesName);
         return subjects != null && (subjects.isEmpty() || subjects.contains(subject));

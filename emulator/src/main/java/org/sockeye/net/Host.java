@@ -28,6 +28,7 @@ public final class Host extends Node {
     private Object kernel; // the org.sockeye.os kernel of this host, created on first use
     /** Loopback without a machine: delivered by an event, never re-entrantly from the sender. */
     private final DelayLine loopback;
+    private PacketObserver loopbackObserver; // a capture of lo, or null
     private Machine machine; // null: packet processing costs no time
     private long packetsSent;
     private long packetsReceived;
@@ -75,6 +76,11 @@ public final class Host extends Node {
             kernel = factory.apply(this);
         }
         return (T) kernel;
+    }
+
+    /** Observes every packet the host sends to itself (tcpdump -i lo). */
+    public void observeLoopback(PacketObserver o) {
+        this.loopbackObserver = o;
     }
 
     /** The ephemeral port range (Linux net.ipv4.ip_local_port_range). */
@@ -179,6 +185,9 @@ public final class Host extends Node {
         packetsSent++;
         if (owns(p.dstAddr)) {
             packetsReceived++;
+            if (loopbackObserver != null) {
+                loopbackObserver.seen(p);
+            }
             if (machine != null) {
                 machine.loopback(p);
             } else {

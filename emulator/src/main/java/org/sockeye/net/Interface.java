@@ -10,6 +10,7 @@ public final class Interface {
     private final int mtu;
     private Channel out;
     private NicPort nic; // null: packets go straight between the node and the link
+    private PacketObserver received; // a capture of this interface's incoming side, or null
 
     Interface(Node node, int address, int mtu) {
         this.node = node;
@@ -51,8 +52,16 @@ public final class Interface {
         return out;
     }
 
+    /** Observes every packet arriving on this interface (as its last bit arrives). */
+    public void observeReceived(PacketObserver o) {
+        this.received = o;
+    }
+
     /** A packet arriving on this interface from the link. */
     void receive(Packet p) {
+        if (received != null) {
+            received.seen(p);
+        }
         if (node.isDown()) {
             node.counters.downDrops++;
             return;

@@ -15,10 +15,14 @@ package org.sockeye.sim;
 public abstract class Event {
     /** Simulated time in picoseconds at which the event fires; valid while pending. */
     long time;
-    /** Insertion sequence: breaks ties between events at the same instant (FIFO). */
-    long seq;
-    /** Whether the event is queued. */
-    boolean pending;
+    /** {@link #seq} of an event that is not pending. */
+    static final long IDLE = -1;
+
+    /**
+     * Insertion sequence: breaks ties between events at the same instant (FIFO); {@link #IDLE}
+     * (negative) when the event is not pending. (One field for both keeps an event at 32 bytes.)
+     */
+    long seq = IDLE;
     /**
      * Slot in the structure that holds the event, where that structure needs one for O(1) cancel:
      * the far list, the overflow pool, or the current bucket while it is a heap. Stale otherwise.
@@ -34,6 +38,6 @@ public abstract class Event {
     }
 
     public final boolean isPending() {
-        return pending;
+        return seq != IDLE;
     }
 }

@@ -132,14 +132,13 @@ public final class Scheduler {
             throw new IllegalArgumentException("cannot schedule in the past: " + time + " < " + now);
         }
         long seq = nextSeq++;
-        if (e.pending) {
+        if (e.seq != Event.IDLE) {
             if (heapMode && inCurrent(e.time) && inCurrent(time)) {
                 rekeyInHeap(e, time, seq);
                 return;
             }
             unqueue(e);
         } else {
-            e.pending = true;
             size++;
         }
         e.time = time;
@@ -177,11 +176,11 @@ public final class Scheduler {
 
     /** Removes {@code e} if pending. Returns whether it was pending. */
     public boolean cancel(Event e) {
-        if (!e.pending) {
+        if (e.seq == Event.IDLE) {
             return false;
         }
         unqueue(e);
-        e.pending = false;
+        e.seq = Event.IDLE;
         size--;
         return true;
     }
@@ -253,7 +252,7 @@ public final class Scheduler {
         curEvents[h] = null;
         curHead = h + 1;
         now = curTimes[h];
-        first.pending = false;
+        first.seq = Event.IDLE;
         size--;
         return first;
     }
@@ -268,7 +267,7 @@ public final class Scheduler {
             }
         }
         Event first = heap[0];
-        first.pending = false;
+        first.seq = Event.IDLE;
         int last = --heapSize;
         if (last > 0) {
             Event moved = heap[last];

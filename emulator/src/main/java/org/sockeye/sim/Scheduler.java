@@ -58,15 +58,13 @@ public final class Scheduler {
     // Current bucket as a sorted array, consumed from curHead; [curHead, curTail) are pending.
     // In heap mode it is empty (curHead == curTail == 0).
     private final Event[] curEvents = new Event[SORTED_CAPACITY];
-    private final long[] curTimes = new long[SORTED_CAPACITY];
-    private final long[] curSeqs = new long[SORTED_CAPACITY];
+    private final long[] curTimes = new long[SORTED_CAPACITY]; // seqs are read from the events (ties only)
     private int curHead;
     private int curTail;
     // A poured bucket's events are gathered here, then sorted into the arrays above. (Stale
     // references stay behind until overwritten: at most SORTED_CAPACITY events kept reachable.)
     private final Event[] gatherEvents = new Event[SORTED_CAPACITY];
     private final long[] gatherTimes = new long[SORTED_CAPACITY];
-    private final long[] gatherSeqs = new long[SORTED_CAPACITY];
     private final long[] gatherKeys = new long[SORTED_CAPACITY];
 
     // Current bucket as a heap (heapMode); keys in primitive arrays so sifting compares longs in
@@ -154,7 +152,7 @@ public final class Scheduler {
                 return;
             }
         }
-        currentInsert(e, time, seq);
+        currentInsert(e, time);
     }
 
     /** Schedules {@code e} at {@code now() + delay}. */
@@ -469,14 +467,12 @@ public final class Scheduler {
         // waiting behind the comparisons (and mispredictions) of the one before.
         final Event[] ge = gatherEvents;
         final long[] gt = gatherTimes;
-        final long[] gs = gatherSeqs;
         int m = 0;
         for (int i = start, end = start + n; i < end; i++) {
             Event e = sl[i];
             sl[i] = null;
             ge[m] = e;
-            gt[m] = e.time;
-            gs[m++] = e.seq;
+            gt[m++] = e.time;
         }
         for (int x = chain; x != NONE; ) {
             Event e = poolEvents[x];
@@ -484,8 +480,7 @@ public final class Scheduler {
             freeNode(x);
             x = next;
             ge[m] = e;
-            gt[m] = e.time;
-            gs[m++] = e.seq;
+            gt[m++] = e.time;
         }
         if (shift <= 63 - KEY_INDEX_BITS) {
             networkSort8(Math.min(m, 8)); // the first 8, branch-free
@@ -604,10 +599,8 @@ public final class Scheduler {
         gk[6] = k6;
         gk[7] = k7;
         final Event[] ge = gatherEvents;
-        final long[] gs = gatherSeqs;
         final Event[] ce = curEvents;
         final long[] ct = curTimes;
-        final long[] cs = curSeqs;
         boolean ties = false;
         long previous = -1; // times are never negative
         for (int i = 0; i < m; i++) {
@@ -617,11 +610,10 @@ public final class Scheduler {
             previous = t;
             ce[i] = ge[g];
             ct[i] = t;
-            cs[i] = gs[g];
         }
         if (ties) {
             for (int i = 1; i < m; i++) {
-                if (ct[i] == ct[i - 1] && cs[i] < cs[i - 1]) {
+                if (ct[i] == ct[i - 1] && ce[i].seq < ce[i - 1].seq) {
                     fixTie(i);
                 }
             }
@@ -639,18 +631,15 @@ public final class Scheduler {
     private void fixTie(int i) {
         final Event[] ce = curEvents;
         final long[] ct = curTimes;
-        final long[] cs = curSeqs;
         Event e = ce[i];
         long t = ct[i];
-        long s = cs[i];
+        long s = e.seq;
         int j = i;
-        while (j > 0 && ct[j - 1] == t && cs[j - 1] > s) {
+        while (j > 0 && ct[j - 1] == t && ce[j - 1].seq > s) {
             ce[j] = ce[j - 1];
-            cs[j] = cs[j - 1];
             j--;
         }
         ce[j] = e;
-        cs[j] = s;
     }
 
     /**
@@ -660,23 +649,19 @@ public final class Scheduler {
     private void insertionSort(int from, int m) {
         final Event[] ge = gatherEvents;
         final long[] gt = gatherTimes;
-        final long[] gs = gatherSeqs;
         final Event[] ce = curEvents;
         final long[] ct = curTimes;
-        final long[] cs = curSeqs;
         for (int i = from; i < m; i++) {
+            Event e = ge[i];
             long t = gt[i];
-            long s = gs[i];
             int j = i;
-            while (j > 0 && (ct[j - 1] > t || (ct[j - 1] == t && cs[j - 1] > s))) {
+            while (j > 0 && (ct[j - 1] > t || (ct[j - 1] == t && ce[j - 1].seq > e.seq))) {
                 ce[j] = ce[j - 1];
                 ct[j] = ct[j - 1];
-                cs[j] = cs[j - 1];
                 j--;
             }
-            ce[j] = ge[i];
+            ce[j] = e;
             ct[j] = t;
-            cs[j] = s;
         }
     }
 
@@ -782,7 +767,7 @@ public final class Scheduler {
     // ---- the current bucket ----------------------------------------------------------------
 
     /** Inserts a newly scheduled event (its seq is the largest yet) into the current bucket. */
-    private void currentInsert(Event e, long t, long s) {
+    private void currentInsert(Event e, long t) {
         if (heapMode) {
             if (heapSize > 0) {
                 heapInsert(e);
@@ -792,7 +777,6 @@ public final class Scheduler {
         }
         final Event[] ce = curEvents;
         final long[] ct = curTimes;
-        final long[] cs = curSeqs;
         int h = curHead;
         int tl = curTail;
         if (h == tl) {
@@ -806,12 +790,10 @@ public final class Scheduler {
         if (tl < SORTED_CAPACITY && (h == 0 || tl - p <= p - h)) {
             System.arraycopy(ce, p, ce, p + 1, tl - p);
             System.arraycopy(ct, p, ct, p + 1, tl - p);
-            System.arraycopy(cs, p, cs, p + 1, tl - p);
             curTail = tl + 1;
         } else if (h > 0) {
             System.arraycopy(ce, h, ce, h - 1, p - h);
             System.arraycopy(ct, h, ct, h - 1, p - h);
-            System.arraycopy(cs, h, cs, h - 1, p - h);
             curHead = h - 1;
             p--;
         } else {
@@ -821,7 +803,6 @@ public final class Scheduler {
         }
         ce[p] = e;
         ct[p] = t;
-        cs[p] = s;
     }
 
     private void currentRemove(Event e) {
@@ -831,7 +812,6 @@ public final class Scheduler {
         }
         final Event[] ce = curEvents;
         final long[] ct = curTimes;
-        final long[] cs = curSeqs;
         int h = curHead;
         int tl = curTail;
         int i = h;
@@ -841,13 +821,11 @@ public final class Scheduler {
         if (i - h < tl - 1 - i) { // close the gap from the shorter side
             System.arraycopy(ce, h, ce, h + 1, i - h);
             System.arraycopy(ct, h, ct, h + 1, i - h);
-            System.arraycopy(cs, h, cs, h + 1, i - h);
             ce[h] = null;
             curHead = h + 1;
         } else {
             System.arraycopy(ce, i + 1, ce, i, tl - 1 - i);
             System.arraycopy(ct, i + 1, ct, i, tl - 1 - i);
-            System.arraycopy(cs, i + 1, cs, i, tl - 1 - i);
             ce[tl - 1] = null;
             curTail = tl - 1;
         }

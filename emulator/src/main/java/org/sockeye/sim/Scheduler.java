@@ -58,7 +58,6 @@ public final class Scheduler {
     // Current bucket as a sorted array, consumed from curHead; [curHead, curTail) are pending.
     // In heap mode it is empty (curHead == curTail == 0).
     private final Event[] curEvents = new Event[SORTED_CAPACITY];
-    private final long[] curTimes = new long[SORTED_CAPACITY]; // seqs are read from the events (ties only)
     private int curHead;
     private int curTail;
     // A poured bucket's events are gathered here, then sorted into the arrays above. (Stale
@@ -186,7 +185,7 @@ public final class Scheduler {
     /** Time of the earliest pending event, or {@link Long#MAX_VALUE} if none. */
     public long peekTime() {
         if (curHead < curTail) {
-            return curTimes[curHead];
+            return curEvents[curHead].time;
         }
         if (heapSize > 0) {
             return heapTimes[0];
@@ -249,7 +248,7 @@ public final class Scheduler {
         Event first = curEvents[h];
         curEvents[h] = null;
         curHead = h + 1;
-        now = curTimes[h];
+        now = first.time;
         first.seq = Event.IDLE;
         size--;
         return first;
@@ -281,7 +280,7 @@ public final class Scheduler {
 
     /** The earliest time; the current bucket must not be empty. */
     private long firstTime() {
-        return curHead < curTail ? curTimes[curHead] : heapTimes[0];
+        return curHead < curTail ? curEvents[curHead].time : heapTimes[0];
     }
 
     // ---- placement -------------------------------------------------------------------------
@@ -600,7 +599,6 @@ public final class Scheduler {
         gk[7] = k7;
         final Event[] ge = gatherEvents;
         final Event[] ce = curEvents;
-        final long[] ct = curTimes;
         boolean ties = false;
         long previous = -1; // times are never negative
         for (int i = 0; i < m; i++) {
@@ -609,11 +607,10 @@ public final class Scheduler {
             ties |= t == previous;
             previous = t;
             ce[i] = ge[g];
-            ct[i] = t;
         }
         if (ties) {
             for (int i = 1; i < m; i++) {
-                if (ct[i] == ct[i - 1] && ce[i].seq < ce[i - 1].seq) {
+                if (ce[i].time == ce[i - 1].time && ce[i].seq < ce[i - 1].seq) {
                     fixTie(i);
                 }
             }
@@ -630,12 +627,11 @@ public final class Scheduler {
     /** Moves the event at i back among the events at its time to its place in sequence order. */
     private void fixTie(int i) {
         final Event[] ce = curEvents;
-        final long[] ct = curTimes;
         Event e = ce[i];
-        long t = ct[i];
+        long t = e.time;
         long s = e.seq;
         int j = i;
-        while (j > 0 && ct[j - 1] == t && ce[j - 1].seq > s) {
+        while (j > 0 && ce[j - 1].time == t && ce[j - 1].seq > s) {
             ce[j] = ce[j - 1];
             j--;
         }
@@ -650,18 +646,15 @@ public final class Scheduler {
         final Event[] ge = gatherEvents;
         final long[] gt = gatherTimes;
         final Event[] ce = curEvents;
-        final long[] ct = curTimes;
         for (int i = from; i < m; i++) {
             Event e = ge[i];
             long t = gt[i];
             int j = i;
-            while (j > 0 && (ct[j - 1] > t || (ct[j - 1] == t && ce[j - 1].seq > e.seq))) {
+            while (j > 0 && (ce[j - 1].time > t || (ce[j - 1].time == t && ce[j - 1].seq > e.seq))) {
                 ce[j] = ce[j - 1];
-                ct[j] = ct[j - 1];
                 j--;
             }
             ce[j] = e;
-            ct[j] = t;
         }
     }
 
@@ -776,7 +769,6 @@ public final class Scheduler {
             heapMode = false; // an empty heap: start a sorted array again
         }
         final Event[] ce = curEvents;
-        final long[] ct = curTimes;
         int h = curHead;
         int tl = curTail;
         if (h == tl) {
@@ -784,16 +776,14 @@ public final class Scheduler {
         }
         // Its seq is the newest, so it goes after every event at or before its time.
         int p = tl;
-        while (p > h && ct[p - 1] > t) {
+        while (p > h && ce[p - 1].time > t) {
             p--;
         }
         if (tl < SORTED_CAPACITY && (h == 0 || tl - p <= p - h)) {
             System.arraycopy(ce, p, ce, p + 1, tl - p);
-            System.arraycopy(ct, p, ct, p + 1, tl - p);
             curTail = tl + 1;
         } else if (h > 0) {
             System.arraycopy(ce, h, ce, h - 1, p - h);
-            System.arraycopy(ct, h, ct, h - 1, p - h);
             curHead = h - 1;
             p--;
         } else {
@@ -802,7 +792,6 @@ public final class Scheduler {
             return;
         }
         ce[p] = e;
-        ct[p] = t;
     }
 
     private void currentRemove(Event e) {
@@ -811,7 +800,6 @@ public final class Scheduler {
             return;
         }
         final Event[] ce = curEvents;
-        final long[] ct = curTimes;
         int h = curHead;
         int tl = curTail;
         int i = h;
@@ -820,12 +808,10 @@ public final class Scheduler {
         }
         if (i - h < tl - 1 - i) { // close the gap from the shorter side
             System.arraycopy(ce, h, ce, h + 1, i - h);
-            System.arraycopy(ct, h, ct, h + 1, i - h);
             ce[h] = null;
             curHead = h + 1;
         } else {
             System.arraycopy(ce, i + 1, ce, i, tl - 1 - i);
-            System.arraycopy(ct, i + 1, ct, i, tl - 1 - i);
             ce[tl - 1] = null;
             curTail = tl - 1;
         }

@@ -21,7 +21,7 @@ final class PlotCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--charts", paramLabel = "LIST",
-            description = "Charts to draw: goodput, queue, link-throughput, latency-cdf, cwnd, rtt, tseq (default: all the data supports).")
+            description = "Charts to draw: goodput, queue, link-throughput, latency-cdf, cwnd, rtt, tseq, cpu (default: all the data supports).")
     String charts;
 
     @Option(names = "--series", paramLabel = "LIST", description = "Only charts showing these series, e.g. cwnd,queue.")

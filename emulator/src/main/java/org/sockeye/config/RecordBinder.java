@@ -17,7 +17,7 @@ final class RecordBinder {
     static final String CHART_FORMATS = "chart-formats";
     /** Chart names as the reports module knows them, plus all and none. */
     static final Set<String> CHART_KINDS = ImmutableSet.of("all", "none", "goodput", "queue", "link-throughput",
-            "latency-cdf", "cwnd", "rtt", "tseq");
+            "latency-cdf", "cwnd", "rtt", "tseq", "cpu");
     /** Series sampled per link (subjects are link names). */
     static final Set<String> LINK_SERIES = ImmutableSet.of("queue", "queue-bytes", "throughput", "drops");
     /**
@@ -31,9 +31,10 @@ final class RecordBinder {
             "retransmits", "rwnd", "retransmit", "sequence", "latency");
     /**
      * Series per host (subjects are host names): cpu (utilisation of all its cores over the
-     * interval) and interrupts (cumulative); both stay 0 for hosts not modelled as machines.
+     * interval) and softirq (the part of it in interrupt and NAPI work), both 0 for hosts not
+     * modelled as machines; interrupts and context-switches (cumulative counts).
      */
-    static final Set<String> HOST_SERIES = ImmutableSet.of("cpu", "interrupts");
+    static final Set<String> HOST_SERIES = ImmutableSet.of("cpu", "softirq", "interrupts", "context-switches");
     private static final List<String> KEYS = keys();
 
     private final ValueReader values;

@@ -113,6 +113,14 @@ public final class Simulation {
             if (record.wants("interrupts", h.name())) {
                 recorder.add(Probe.level("interrupts", h.name(), () -> m == null ? 0 : m.interrupts()));
             }
+            if (record.wants("softirq", h.name())) {
+                recorder.add(m == null ? Probe.level("softirq", h.name(), () -> 0)
+                        : Probe.utilisation("softirq", h.name(), m.cpu().cores(), now -> m.softirqPs()));
+            }
+            if (record.wants("context-switches", h.name())) {
+                org.sockeye.os.Kernel k = org.sockeye.os.Kernel.of(h);
+                recorder.add(Probe.level("context-switches", h.name(), k::contextSwitches));
+            }
         }
     }
 

@@ -17,7 +17,8 @@ public enum ChartKind {
             List.of(SeriesCatalog.SSTHRESH, SeriesCatalog.RETRANSMIT, SeriesCatalog.TIMEOUT,
                     SeriesCatalog.FAST_RECOVERY)),
     RTT("rtt", List.of(SeriesCatalog.SRTT, SeriesCatalog.RTO), List.of()),
-    TIME_SEQUENCE("tseq", List.of(SeriesCatalog.SEQ_SENT, SeriesCatalog.ACK), List.of(SeriesCatalog.RETRANSMIT));
+    TIME_SEQUENCE("tseq", List.of(SeriesCatalog.SEQ_SENT, SeriesCatalog.ACK), List.of(SeriesCatalog.RETRANSMIT)),
+    CPU("cpu", List.of(SeriesCatalog.CPU), List.of(SeriesCatalog.SOFTIRQ));
 
     private final String id;
     private final List<String> triggers;

@@ -96,6 +96,7 @@ public final class ResultsReport {
                 case CWND -> flowSubjects.forEach(f -> charts.cwnd(f).ifPresent(figures::add));
                 case RTT -> charts.rtt(flowSubjects).ifPresent(figures::add);
                 case TIME_SEQUENCE -> flowSubjects.forEach(f -> charts.timeSequence(f).ifPresent(figures::add));
+                case CPU -> charts.cpu(flowSubjects).ifPresent(figures::add);
                 default -> throw new IllegalStateException("unhandled chart kind " + kind);
             }
         }

@@ -1,6 +1,8 @@
 package org.sockeye.reports.charts;
 
 import static org.sockeye.reports.series.SeriesCatalog.ACK;
+import static org.sockeye.reports.series.SeriesCatalog.CPU;
+import static org.sockeye.reports.series.SeriesCatalog.SOFTIRQ;
 import static org.sockeye.reports.series.SeriesCatalog.CWND;
 import static org.sockeye.reports.series.SeriesCatalog.DROPS;
 import static org.sockeye.reports.series.SeriesCatalog.FAST_RECOVERY;
@@ -193,6 +195,29 @@ public final class Charts {
     public Optional<Figure> linkThroughput(List<String> links) {
         return overlayOrGrid("link-throughput", "Link throughput", THROUGHPUT, links, linkColours,
                 maxOf(THROUGHPUT, links, AxisScale::bitRate), "throughput", this::timeLines);
+    }
+
+    /** CPU utilisation per host (solid) and the part of it spent in softirq (dashed), 0-100 %. */
+    public Optional<Figure> cpu(List<String> hosts) {
+        List<String> present = hosts.stream().filter(h -> data.get(CPU, h).isPresent()).toList();
+        if (present.isEmpty()) {
+            return Optional.empty();
+        }
+        AxisScale percent = new AxisScale(0.01, "%");
+        return grouped("cpu", "CPU utilisation", present, flowColours, percent.label("CPU busy"), TIME,
+                subjects -> {
+                    List<Line> lines = new ArrayList<>();
+                    boolean one = subjects.size() == 1;
+                    for (String h : subjects) {
+                        Color c = flowColours.colour(h);
+                        String prefix = one ? "" : h + " ";
+                        data.get(CPU, h).ifPresent(s -> lines.add(stepLine(prefix + "busy", s.times(), s.values(),
+                                Double.NaN, percent, c, ChartStyle.LINE)));
+                        data.get(SOFTIRQ, h).ifPresent(s -> lines.add(stepLine(prefix + "softirq", s.times(),
+                                s.values(), Double.NaN, percent, c, ChartStyle.DASHED)));
+                    }
+                    return lines;
+                });
     }
 
     // ---------------------------------------------------------------- all-flow charts

@@ -29,6 +29,11 @@ public final class SeriesCatalog {
     public static final String ACK = "ack";
     // Request-response.
     public static final String LATENCY = "latency";
+    // Host series: subject is the host name.
+    public static final String CPU = "cpu";
+    public static final String SOFTIRQ = "softirq";
+    public static final String INTERRUPTS = "interrupts";
+    public static final String CONTEXT_SWITCHES = "context-switches";
 
     private static final Map<String, SeriesUnit> UNITS = Map.ofEntries(
             Map.entry(QUEUE, SeriesUnit.PACKETS),
@@ -48,7 +53,11 @@ public final class SeriesCatalog {
             Map.entry(FAST_RECOVERY, SeriesUnit.EVENT),
             Map.entry(SEQ_SENT, SeriesUnit.SEQUENCE),
             Map.entry(ACK, SeriesUnit.SEQUENCE),
-            Map.entry(LATENCY, SeriesUnit.SECONDS));
+            Map.entry(LATENCY, SeriesUnit.SECONDS),
+            Map.entry(CPU, SeriesUnit.FRACTION),
+            Map.entry(SOFTIRQ, SeriesUnit.FRACTION),
+            Map.entry(INTERRUPTS, SeriesUnit.COUNT),
+            Map.entry(CONTEXT_SWITCHES, SeriesUnit.COUNT));
 
     private SeriesCatalog() {
     }

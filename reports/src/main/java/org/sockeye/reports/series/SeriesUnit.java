@@ -7,6 +7,8 @@ public enum SeriesUnit {
     BITS_PER_SECOND("bit/s"),
     SECONDS("s"),
     COUNT("count"),
+    /** A share of capacity, 0..1 (CPU utilisation). */
+    FRACTION(""),
     /** A relative TCP sequence or ACK number, in bytes. */
     SEQUENCE("bytes"),
     /** An event marker whose value carries no magnitude (e.g. timeout = 1). */

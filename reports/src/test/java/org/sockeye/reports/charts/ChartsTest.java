@@ -109,6 +109,37 @@ class ChartsTest {
         assertEquals(Optional.empty(), c.queue("x:a->b"));
         assertEquals(Optional.empty(), c.latencyCdf(List.of("f1")));
         assertEquals(Optional.empty(), c.goodput(List.of()));
+        assertEquals(Optional.empty(), c.cpu(List.of("f1")));
+    }
+
+    @Test
+    void cpuChartShowsBusyAndSoftirqSharesInPercentWithTheHostsColour() throws IOException {
+        java.io.StringWriter csv = new java.io.StringWriter();
+        try (org.sockeye.reports.TimeSeriesCsvWriter w = new org.sockeye.reports.TimeSeriesCsvWriter(csv)) {
+            for (int t = 0; t < 10; t++) {
+                w.add(t * 0.1, "cpu", "server", 0.5);
+                w.add(t * 0.1, "softirq", "server", 0.2);
+            }
+        }
+        TimeSeriesSet data = TimeSeriesCsvReader.read(new StringReader(csv.toString()), "timeseries.csv",
+                org.sockeye.reports.series.SeriesSelection.ALL);
+        Palette p = new Palette();
+        p.register("server");
+        Charts c = new Charts(data, p, new Palette(), 8, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        JFreeChart chart = c.cpu(List.of("server")).orElseThrow().panels().get(0);
+        assertEquals("CPU busy (%)", chart.getXYPlot().getRangeAxis().getLabel());
+        assertEquals(p.colour("server"), paintOf(chart, "busy"));
+        assertEquals(p.colour("server"), paintOf(chart, "softirq"));
+        XYPlot plot = chart.getXYPlot();
+        double max = 0;
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            if (plot.getDataset(d) != null) {
+                for (int i = 0; i < plot.getDataset(d).getItemCount(0); i++) {
+                    max = Math.max(max, plot.getDataset(d).getYValue(0, i));
+                }
+            }
+        }
+        assertEquals(50.0, max, 1e-9, "utilisation 0.5 is drawn as 50 %");
     }
 
     @Test

@@ -64,29 +64,15 @@ final class EpollFile extends OpenFile {
                 }
                 item = new Item(fd, f);
                 items.put(fd, item);
-                item.interest = events & ~(Sys.EPOLLET | Sys.EPOLLONESHOT);
-                item.events = item.interest;
-                item.data = data;
-                item.disabled = false;
-                applyMode(item, events);
                 f.waiters.add(item);
-                if ((f.pollMask() & (item.events | ALWAYS)) != 0) {
-                    makeReady(item);
-                }
+                configure(item, events, data);
                 return 0;
             }
             case Sys.EPOLL_CTL_MOD -> {
                 if (item == null) {
                     return (int) err(Errno.ENOENT);
                 }
-                item.interest = events & ~(Sys.EPOLLET | Sys.EPOLLONESHOT);
-                item.events = item.interest;
-                item.data = data;
-                item.disabled = false;
-                applyMode(item, events);
-                if ((f.pollMask() & (item.events | ALWAYS)) != 0) {
-                    makeReady(item);
-                }
+                configure(item, events, data);
                 return 0;
             }
             case Sys.EPOLL_CTL_DEL -> {
@@ -102,8 +88,16 @@ final class EpollFile extends OpenFile {
         }
     }
 
-    private static void applyMode(Item item, int events) {
+    /** Sets what {@code item} watches for and reports; queues it at once if its file is ready now. */
+    private void configure(Item item, int events, long data) {
+        item.interest = events & ~(Sys.EPOLLET | Sys.EPOLLONESHOT);
+        item.events = item.interest;
         item.mode = events & (Sys.EPOLLET | Sys.EPOLLONESHOT);
+        item.data = data;
+        item.disabled = false;
+        if ((item.file.pollMask() & (item.events | ALWAYS)) != 0) {
+            makeReady(item);
+        }
     }
 
     /** Removes {@code item}: EPOLL_CTL_DEL, or its file was released. */

@@ -343,11 +343,7 @@ public final class Process implements Core.Client {
 
     /** sendfile(2) of {@code count} bytes from the page cache to socket {@code outFd}: no copy cost. */
     public void sendfile(int outFd, int count, Resume k) {
-        Call c = begin(Call.SEND, outFd, k);
-        c.length = count;
-        c.zeroCopy = true;
-        c.timeoutPs = c.file == null ? 0 : c.file.sndTimeoutPs;
-        enter(0);
+        send(outFd, null, count, Sys.MSG_ZEROCOPY, null, k); // the kernel sends page-cache pages: nothing copied
     }
 
     private void send(int fd, byte[] data, int length, int flags, MsgHdr m, Resume k) {

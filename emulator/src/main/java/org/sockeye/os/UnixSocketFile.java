@@ -156,8 +156,11 @@ final class UnixSocketFile extends OpenFile {
         return 0;
     }
 
-    /** The live socket bound to {@code path}: ENOENT for no such name, ECONNREFUSED for a stale one. */
-    private long lookup(SockAddr a, UnixSocketFile[] out) {
+    /**
+     * Why {@code a} names no live socket of this type: 0 if it does, else the negated errno
+     * (EINVAL not AF_UNIX, ENOENT no such name, ECONNREFUSED a stale one, EPROTOTYPE another type).
+     */
+    private long lookupError(SockAddr a) {
         if (a == null || a.family() != Sys.AF_UNIX) {
             return err(Errno.EINVAL);
         }
@@ -168,21 +171,16 @@ final class UnixSocketFile extends OpenFile {
         if (target.released) {
             return err(Errno.ECONNREFUSED);
         }
-        if (target.type != type) {
-            return err(Errno.EPROTOTYPE);
-        }
-        out[0] = target;
-        return 0;
+        return target.type != type ? err(Errno.EPROTOTYPE) : 0;
     }
 
     @Override
     long connect(Process p, Call c) {
-        UnixSocketFile[] t = new UnixSocketFile[1];
-        long r = lookup(c.addr, t);
+        long r = lookupError(c.addr);
         if (r < 0) {
             return r;
         }
-        UnixSocketFile target = t[0];
+        UnixSocketFile target = kernel.unixPaths.get(c.addr.path());
         if (!stream()) {
             peer = target; // a datagram socket's default destination
             return 0;
@@ -280,12 +278,11 @@ final class UnixSocketFile extends OpenFile {
     private long sendDatagram(Process p, Call c) {
         UnixSocketFile target;
         if (c.msg != null && c.msg.name != null) {
-            UnixSocketFile[] t = new UnixSocketFile[1];
-            long r = lookup(c.msg.name, t);
+            long r = lookupError(c.msg.name);
             if (r < 0) {
                 return r;
             }
-            target = t[0];
+            target = kernel.unixPaths.get(c.msg.name.path());
         } else if (peer != null) {
             target = peer;
             if (target.released) {

@@ -987,7 +987,7 @@ public final class TcpConnection {
     /** Resends up to one segment starting at {@code seq} (stopping at SACKed data). */
     private void retransmit(long now, int seq, TcpOutput out) {
         int dataEnd = sndBufSeq + sndBuf.size();
-        int len = unsackedLength(seq, Math.max(0, Math.min(smss, dataEnd - seq)));
+        int len = unsackedLength(seq, Math.max(0, Math.min(segmentMss(), dataEnd - seq)));
         int flags = ACK;
         if (finQueued && seq + len == finSeq && gt(sndMax, finSeq)) {
             flags |= FIN;
@@ -1088,7 +1088,7 @@ public final class TcpConnection {
                 s = sacked.end(i);
                 continue;
             }
-            int end = TcpSeq.min(s + smss, highSacked);
+            int end = TcpSeq.min(s + segmentMss(), highSacked);
             if (i < sacked.count()) {
                 end = TcpSeq.min(end, sacked.start(i));
             }
@@ -1156,7 +1156,8 @@ public final class TcpConnection {
             }
             int byCwnd = cwnd - inFlight;
             int byRwnd = sndUna + sndWnd - sndNxt;
-            int len = Math.min(Math.min(unsent, smss), Math.min(byCwnd, byRwnd));
+            int mss = segmentMss();
+            int len = Math.min(Math.min(unsent, mss), Math.min(byCwnd, byRwnd));
             if (resending && sackOn) {
                 len = unsackedLength(sndNxt, len);
             }
@@ -1166,7 +1167,7 @@ public final class TcpConnection {
                 }
                 break;
             }
-            if (len < smss && holdPartial(now, len, unsent, out)) {
+            if (len < mss && holdPartial(now, len, unsent, out)) {
                 break;
             }
             sendNewOrResend(now, sndNxt, len, out);
@@ -1223,7 +1224,7 @@ public final class TcpConnection {
             rttStart = now;
         }
         emitData(now, seq, len, flags, out);
-        if (len < smss) {
+        if (len < segmentMss()) {
             sndSml = seq + len;
         }
         advanceSndNxt(seq + len + (withFin ? 1 : 0), now, out);
@@ -1255,7 +1256,7 @@ public final class TcpConnection {
             }
             int dataEnd = sndBufSeq + sndBuf.size();
             int byRwnd = sndUna + sndWnd - sndNxt;
-            int len = Math.min(Math.min(dataEnd - sndNxt, smss), byRwnd);
+            int len = Math.min(Math.min(dataEnd - sndNxt, segmentMss()), byRwnd);
             if (len > 0 && sndNxt == sndMax) {
                 sendNewOrResend(now, sndNxt, len, out);
                 pipe += len;
@@ -1286,7 +1287,7 @@ public final class TcpConnection {
         int i;
         while ((i = lostRetransmissions.firstLost()) >= 0) {
             int start = lostRetransmissions.start(i);
-            int len = unsackedLength(start, Math.min(smss, lostRetransmissions.end(i) - start));
+            int len = unsackedLength(start, Math.min(segmentMss(), lostRetransmissions.end(i) - start));
             if (len > 0) {
                 emitData(now, start, len, ACK, out);
                 totalRetrans++;
@@ -1623,9 +1624,24 @@ public final class TcpConnection {
         return s;
     }
 
+    /** SACK blocks a segment carries: as many out-of-order ranges as the option space holds. */
+    private int sackBlocksToSend() {
+        return sackOn && !outOfOrder.isEmpty() ? Math.min(outOfOrder.count(), tsOn ? 3 : TcpSegment.MAX_SACK_BLOCKS) : 0;
+    }
+
+    /**
+     * The most payload a segment sent now may carry: SMSS less the SACK option it will carry while
+     * data from the peer waits out of order (Linux tcp_current_mss), so a data segment that also
+     * acknowledges selectively still fits the MTU.
+     */
+    private int segmentMss() {
+        int blocks = sackBlocksToSend();
+        return blocks == 0 ? smss : smss - 4 - 8 * blocks;
+    }
+
     /** RFC 2018 §4: the block holding the newest data first, then the most recently changed. */
     private void addSackBlocks(TcpSegment s) {
-        int max = tsOn ? 3 : TcpSegment.MAX_SACK_BLOCKS;
+        int max = sackBlocksToSend();
         long below = Long.MAX_VALUE;
         for (int k = 0; k < max; k++) {
             int best = -1;

@@ -280,6 +280,42 @@ class TcpSocketApiTest {
         }));
     }
 
+    @Test
+    void fastOpenDataRidesInTheSynOnceTheClientHoldsACookie() {
+        // RFC 7413: the first connection fetches a cookie; the second sends its data in the SYN and
+        // the server reads it half a round trip after the connect instead of one and a half.
+        Process s = bed.process("b");
+        int l = s.socket(AF_INET, SOCK_STREAM);
+        s.setsockopt(l, IPPROTO_TCP, Sys.TCP_FASTOPEN, 16);
+        s.bind(l, SockAddr.inet(0, 80));
+        s.listen(l, 16);
+        List<Long> arrivals = new ArrayList<>();
+        serveReads(s, l, arrivals);
+        Process c = bed.process("a");
+        long[] starts = new long[2];
+        int first = c.socket(AF_INET, SOCK_STREAM);
+        starts[0] = c.now();
+        c.sendto(first, 100, Sys.MSG_FASTOPEN, bed.at("b", 80), r -> c.sleep(100 * Time.MS, x -> {
+            int second = c.socket(AF_INET, SOCK_STREAM);
+            starts[1] = c.now();
+            c.sendto(second, 100, Sys.MSG_FASTOPEN, bed.at("b", 80), y -> { });
+        }));
+        bed.runFor(Time.S);
+        assertEquals(2, arrivals.size());
+        long firstDelay = arrivals.get(0) - starts[0];
+        long secondDelay = arrivals.get(1) - starts[1];
+        assertTrue(firstDelay > 3 * Time.MS && firstDelay < 3 * Time.MS + 50 * Time.US, "first: " + firstDelay);
+        assertTrue(secondDelay > Time.MS && secondDelay < Time.MS + 50 * Time.US, "second: " + secondDelay);
+    }
+
+    /** Accepts connections and records when each one's first data can be read. */
+    private static void serveReads(Process s, int listener, List<Long> arrivals) {
+        s.accept(listener, fd -> s.recv((int) fd, 1000, 0, n -> {
+            arrivals.add(s.now());
+            serveReads(s, listener, arrivals);
+        }));
+    }
+
     private static void drain(Process s, int fd, long[] total) {
         s.recv(fd, 1 << 20, 0, n -> {
             if (n > 0) {

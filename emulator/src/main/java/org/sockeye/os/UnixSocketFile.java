@@ -38,11 +38,12 @@ final class UnixSocketFile extends OpenFile {
         int remaining;
         OpenFile[] rights;
 
+        /** Copies the {@code length} bytes of {@code data} from {@code offset} (the kernel's skb): the sender may reuse its buffer. */
         Chunk(UnixSocketFile sender, byte[] data, int offset, int length, OpenFile[] rights) {
             this.sender = sender;
             this.from = sender.path;
-            this.data = data;
-            this.offset = offset;
+            this.data = data == null ? null : java.util.Arrays.copyOfRange(data, offset, offset + length);
+            this.offset = 0;
             this.remaining = length;
             this.rights = rights;
         }

@@ -19,6 +19,8 @@ public final class Machine implements Core.Client {
     private static final int TX = 0;
     private static final int LOOPBACK_TX = 1;
     private static final int LOOPBACK_RX = 2;
+    /** A loopback packet's work kind carries its core above these bits: the softirq runs where it was sent. */
+    private static final int KIND_BITS = 2;
 
     private final Host host;
     private final CpuSpec cpu;
@@ -98,19 +100,22 @@ public final class Machine implements Core.Client {
      * backlog, processed by the same CPU).
      */
     void loopback(Packet p) {
-        cores[txCore(p)].submit(this, LOOPBACK_TX, p, cpu.txPacketPs(p.protocol == Packet.PROTO_TCP, true), 0);
+        int core = txCore(p);
+        cores[core].submit(this, LOOPBACK_TX | core << KIND_BITS, p,
+                cpu.txPacketPs(p.protocol == Packet.PROTO_TCP, true), 0);
     }
 
     @Override
     public void workDone(int kind, Packet p) {
-        switch (kind) {
+        int core = kind >>> KIND_BITS; // a loopback packet's core (the sender's context is gone by now)
+        switch (kind & ((1 << KIND_BITS) - 1)) {
             case TX -> host.forwardProcessed(p);
             case LOOPBACK_TX -> {
                 long rx = cpu.rxPacketPs(p.protocol == Packet.PROTO_TCP, true);
-                cores[txCore(p)].submit(this, LOOPBACK_RX, p, rx, rx);
+                cores[core].submit(this, LOOPBACK_RX | core << KIND_BITS, p, rx, rx);
             }
             default -> {
-                int outer = enter(txCore(p));
+                int outer = enter(core);
                 try {
                     host.deliverLocally(p);
                 } finally {

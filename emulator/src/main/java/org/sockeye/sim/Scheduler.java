@@ -15,7 +15,9 @@ import java.util.NoSuchElementException;
  *       sorted once when the bucket is poured into it and then consumed by a cursor; the rare
  *       insert or cancel there shifts a few neighbours. A bucket too big for that array (many
  *       events within one bucket's width, e.g. all at one instant) is poured into a 4-ary
- *       min-heap instead, so the worst case is a plain heap's O(log n).</li>
+ *       min-heap instead, so the worst case is a plain heap's O(log n). A pour first gathers
+ *       the bucket's events and times (their cache misses overlap), then sorts the first 8 with
+ *       a branch-free sorting network ({@link #networkSort8}) and inserts any others.</li>
  *   <li>A calendar of {@code bucketCount} buckets of width {@code 2^shift} ps, starting at
  *       {@code base}, holds later events unsorted. The buckets are one flat arena of
  *       {@link #SLOTS} slots each, with a byte count per bucket; a bucket that fills up spills
@@ -45,7 +47,7 @@ public final class Scheduler {
     private static final int EVENTS_PER_BUCKET = 4;
     private static final double SPAN_OVER_MEAN = 2.0;
     private static final int MAX_BUCKETS = 1 << 20;
-    /** Slots per bucket in the arena (a power of two, at most 127: counts are bytes). */
+    /** Slots per bucket in the arena (a power of two, at most 64: counts are bytes). */
     private static final int SLOT_SHIFT = 4;
     private static final int SLOTS = 1 << SLOT_SHIFT;
     /** Capacity of the sorted current bucket; a bigger current bucket is kept as a heap. */
@@ -60,8 +62,8 @@ public final class Scheduler {
     private final Event[] curEvents = new Event[SORTED_CAPACITY];
     private int curHead;
     private int curTail;
-    // A poured bucket's events are gathered here, then sorted into the arrays above. (Stale
-    // references stay behind until overwritten: at most SORTED_CAPACITY events kept reachable.)
+    // A poured bucket's events are gathered here, then sorted into curEvents. (Stale references
+    // stay behind in these until overwritten: at most SORTED_CAPACITY fired events kept reachable.)
     private final Event[] gatherEvents = new Event[SORTED_CAPACITY];
     private final long[] gatherTimes = new long[SORTED_CAPACITY];
     private final long[] gatherKeys = new long[SORTED_CAPACITY];
@@ -492,12 +494,13 @@ public final class Scheduler {
     }
 
     /**
-     * Sorts the first m <= 8 gathered events into the current bucket without data-dependent branches:
-     * a sorting network (19 compare-exchanges, in arithmetic: d = max(a - b, 0); a -= d; b += d)
-     * over keys that pack
-     * the time's offset within the bucket above the gather index, so the keys are distinct and
-     * name their event. Events at the same time then come out in gather order; a final pass puts
-     * such (rare) runs in sequence order.
+     * Sorts the first m <= 8 gathered events into the current bucket without data-dependent
+     * branches (an insertion sort mispredicts about once per event): a sorting network of 19
+     * compare-exchanges, each in arithmetic ({@code d = max(a - b, 0); a -= d; b += d}), over keys
+     * that pack the time's offset within the bucket above the gather index, so that the keys are
+     * distinct, below 2^63 (shift <= 60) and name their event. Events at the same time come out
+     * in gather order; a final pass, taken only if there are such ties, puts them in sequence
+     * order.
      */
     private void networkSort8(int m) {
         final long[] gt = gatherTimes;

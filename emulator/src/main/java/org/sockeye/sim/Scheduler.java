@@ -21,9 +21,9 @@ import java.util.NoSuchElementException;
  *   <li>A calendar of {@code bucketCount} buckets of width {@code 2^shift} ps, starting at
  *       {@code base}, holds later events unsorted. The buckets are one flat arena of
  *       {@link #SLOTS} slots each, with a byte count per bucket; a bucket that fills up spills
- *       into a shared overflow pool (a linked list per bucket). Inserting touches one slot;
- *       cancelling scans the bucket's few slots for the event and moves the last one into the
- *       gap, touching no other event.</li>
+ *       into an overflow array of its own. Inserting touches one slot; cancelling scans the
+ *       bucket's few slots for the event and moves the last one into the gap, touching no other
+ *       event.</li>
  *   <li>Events beyond the calendar wait in an unsorted far list.</li>
  * </ul>
  * Which structure holds a pending event follows from its time alone: with
@@ -55,7 +55,6 @@ public final class Scheduler {
     /** Bits for the gather index in a sort key (at least log2 of the network's size). */
     private static final int KEY_INDEX_BITS = 3;
     private static final int KEY_INDEX_MASK = (1 << KEY_INDEX_BITS) - 1;
-    private static final int NONE = -1;
 
     // Current bucket as a sorted array, consumed from curHead; [curHead, curTail) are pending.
     // In heap mode it is empty (curHead == curTail == 0).
@@ -79,19 +78,16 @@ public final class Scheduler {
     // Calendar. Initially empty (no buckets, base at -infinity) so everything goes to the far list.
     private Event[] slots = new Event[0]; // bucket b's events are slots[b*SLOTS .. b*SLOTS+counts[b])
     private byte[] counts = new byte[0];
-    private int[] overflowHead = new int[0]; // per bucket: first overflow node, read only when full
+    // Per bucket, its events beyond the slots, read only when the slots are full: an array
+    // (allocated when the bucket first overflows, then reused, kept across rebuilds) and a size.
+    // An overflow event knows its place in that array (index).
+    private Event[][] overflow = new Event[0][];
+    private int[] overflowSizes = new int[0];
     private int bucketCount;
     /** The bucket poured into the current bucket; events in buckets <= current belong there. */
     private int current = -1;
     private long base = Long.MIN_VALUE;
     private int shift = 1; // >= 1 so (t - base) >>> shift is a non-negative long
-
-    // Overflow pool: singly linked nodes per full bucket, free nodes chained through poolNext.
-    // An event in the pool knows its node (index).
-    private Event[] poolEvents = new Event[64];
-    private int[] poolNext = new int[64];
-    private int poolTop; // nodes [0, poolTop) have been handed out at least once
-    private int poolFree = NONE;
 
     // Far list: unsorted parallel arrays, so a rebuild scans times sequentially instead of
     // chasing pointers through scattered events; an event's far slot is its index.
@@ -328,7 +324,7 @@ public final class Scheduler {
         int end = start + n;
         for (int i = start; i < end; i++) {
             if (sl[i] == e) {
-                if (n == SLOTS && overflowHead[b] != NONE) {
+                if (n == SLOTS && overflowSizes[b] > 0) {
                     sl[i] = overflowPop(b); // keep the slots full while the bucket overflows
                 } else {
                     sl[i] = sl[end - 1];
@@ -341,50 +337,39 @@ public final class Scheduler {
         overflowRemove(e, b);
     }
 
-    /** Off the hot path: the bucket's slots are full; chain the event in the overflow pool. */
+    /** Off the hot path: the bucket's slots are full; the event goes to its overflow array. */
     private void overflowInsert(Event e, int b) {
-        int x = poolFree;
-        if (x != NONE) {
-            poolFree = poolNext[x];
-        } else {
-            if (poolTop == poolEvents.length) {
-                poolEvents = Arrays.copyOf(poolEvents, poolTop * 2);
-                poolNext = Arrays.copyOf(poolNext, poolTop * 2);
-            }
-            x = poolTop++;
+        Event[] o = overflow[b];
+        int n = overflowSizes[b];
+        if (o == null || n == o.length) {
+            o = o == null ? new Event[SLOTS] : Arrays.copyOf(o, n * 2);
+            overflow[b] = o;
         }
-        poolEvents[x] = e;
-        poolNext[x] = overflowHead[b];
-        overflowHead[b] = x;
-        e.index = x;
+        o[n] = e;
+        e.index = n;
+        overflowSizes[b] = n + 1;
     }
 
-    /** Unlinks and returns the first overflow event of bucket {@code b} (which has one). */
+    /** Removes and returns the last overflow event of bucket {@code b} (which has one). */
     private Event overflowPop(int b) {
-        int h = overflowHead[b];
-        Event e = poolEvents[h];
-        overflowHead[b] = poolNext[h];
-        freeNode(h);
+        Event[] o = overflow[b];
+        int last = --overflowSizes[b];
+        Event e = o[last];
+        o[last] = null;
         return e;
     }
 
-    /** Removes {@code e} from bucket {@code b}'s overflow chain: the head's event fills its node. */
+    /** Removes {@code e} from bucket {@code b}'s overflow array: the last one fills its place. */
     private void overflowRemove(Event e, int b) {
-        int x = e.index;
-        int h = overflowHead[b];
-        if (x != h) {
-            Event m = poolEvents[h];
-            poolEvents[x] = m;
-            m.index = x;
+        Event[] o = overflow[b];
+        int i = e.index;
+        int last = --overflowSizes[b];
+        if (i != last) {
+            Event m = o[last];
+            o[i] = m;
+            m.index = i;
         }
-        overflowHead[b] = poolNext[h];
-        freeNode(h);
-    }
-
-    private void freeNode(int x) {
-        poolEvents[x] = null;
-        poolNext[x] = poolFree;
-        poolFree = x;
+        o[last] = null;
     }
 
     // ---- far list --------------------------------------------------------------------------
@@ -449,18 +434,14 @@ public final class Scheduler {
         final Event[] sl = slots;
         final int n = counts[b];
         final int start = b << SLOT_SHIFT;
-        int total = n;
-        int chain = NONE;
+        int more = 0; // overflow events
         if (n == SLOTS) {
-            chain = overflowHead[b];
-            overflowHead[b] = NONE;
-            for (int x = chain; x != NONE; x = poolNext[x]) {
-                total++;
-            }
+            more = overflowSizes[b];
+            overflowSizes[b] = 0;
         }
         counts[b] = 0;
-        if (total > SORTED_CAPACITY) {
-            pourIntoHeap(start, n, chain, total);
+        if (n + more > SORTED_CAPACITY) {
+            pourIntoHeap(b, n, more);
             return;
         }
         heapMode = false;
@@ -475,13 +456,14 @@ public final class Scheduler {
             ge[m] = e;
             gt[m++] = e.time;
         }
-        for (int x = chain; x != NONE; ) {
-            Event e = poolEvents[x];
-            int next = poolNext[x];
-            freeNode(x);
-            x = next;
-            ge[m] = e;
-            gt[m++] = e.time;
+        if (more > 0) {
+            final Event[] o = overflow[b];
+            for (int i = 0; i < more; i++) {
+                Event e = o[i];
+                o[i] = null;
+                ge[m] = e;
+                gt[m++] = e.time;
+            }
         }
         if (shift <= 63 - KEY_INDEX_BITS) {
             networkSort8(Math.min(m, 8)); // the first 8, branch-free
@@ -662,22 +644,21 @@ public final class Scheduler {
     }
 
     /** Off the hot path: a bucket too big for the sorted array becomes a heap (Floyd's build). */
-    private void pourIntoHeap(int start, int n, int chain, int total) {
+    private void pourIntoHeap(int b, int n, int more) {
         heapMode = true;
         curHead = 0;
         curTail = 0;
-        ensureHeapCapacity(total);
+        ensureHeapCapacity(n + more);
         final Event[] sl = slots;
         int k = 0;
-        for (int i = start, end = start + n; i < end; i++) {
+        for (int i = b << SLOT_SHIFT, end = i + n; i < end; i++) {
             heapAppend(k++, sl[i]);
             sl[i] = null;
         }
-        for (int x = chain; x != NONE; ) {
-            heapAppend(k++, poolEvents[x]);
-            int next = poolNext[x];
-            freeNode(x);
-            x = next;
+        final Event[] o = overflow[b];
+        for (int i = 0; i < more; i++) {
+            heapAppend(k++, o[i]);
+            o[i] = null;
         }
         heapSize = k;
         for (int i = (k - 2) >>> ARITY_SHIFT; i >= 0 && k > 1; i--) {
@@ -727,8 +708,8 @@ public final class Scheduler {
         if (counts.length < count) { // all buckets are empty here
             slots = new Event[count << SLOT_SHIFT];
             counts = new byte[count];
-            overflowHead = new int[count];
-            Arrays.fill(overflowHead, NONE);
+            overflow = Arrays.copyOf(overflow, count); // keeps the arrays already allocated
+            overflowSizes = new int[count];
         }
         // Distribute; events beyond the span are compacted to the front of the far arrays.
         final Event[] fe = farEvents;

@@ -47,6 +47,9 @@ public final class Scheduler {
     private static final int EVENTS_PER_BUCKET = 4;
     private static final double SPAN_OVER_MEAN = 2.0;
     private static final int MAX_BUCKETS = 1 << 20;
+    /** Rebuild sample size, and the span per upper quartile (2 / ln 4: exponential times). */
+    private static final int SAMPLES = 64;
+    private static final double QUARTILE_SPAN = 2.0 / Math.log(4.0);
     /** Slots per bucket in the arena (a power of two, at most 64: counts are bytes). */
     private static final int SLOT_SHIFT = 4;
     private static final int SLOTS = 1 << SLOT_SHIFT;
@@ -94,6 +97,9 @@ public final class Scheduler {
     private Event[] farEvents = new Event[256];
     private long[] farTimes = new long[256];
     private int farCount;
+    /** For {@link #rebuild}: a sample of far times, and whether the last sample misjudged. */
+    private final long[] sample = new long[SAMPLES];
+    private boolean quantileMissed;
 
     private int size;
     private long now;
@@ -676,11 +682,13 @@ public final class Scheduler {
     /**
      * Lays a new calendar over the far list (the current bucket and the buckets are empty). The
      * calendar starts at the earliest far event and spans twice the events' mean distance from
-     * it: an outlier (a timer an hour away) cannot stretch the buckets so wide that everything
-     * lands in one, and by Markov's inequality at least half the far events fall inside, so
-     * rebuild cost is amortised O(1) per operation. Events beyond the span stay in the far list
-     * for the next rebuild. Only the far arrays and the bucket arena are touched, not the events
-     * (except the few that overflow a bucket or stay far).
+     * it, so by Markov's inequality at least half the far events fall inside and rebuild cost is
+     * amortised O(1) per operation; or less, if a sample's upper quartile says so: a few outliers
+     * (a timer a minute away) inflate the mean and would put all the near events in one bucket.
+     * (If the sample misjudged and few events were placed, the next rebuild uses the mean.)
+     * Events beyond the span stay in the far list for the next rebuild. Only the far arrays and
+     * the bucket arena are touched, not the events (except the few that overflow a bucket or stay
+     * far).
      */
     private void rebuild() {
         final long[] ft = farTimes;
@@ -695,7 +703,19 @@ public final class Scheduler {
             offsetSum += t - ref;
         }
         double meanFromMin = (ref - min) + offsetSum / n;
-        double span = Math.max(1.0, SPAN_OVER_MEAN * meanFromMin);
+        double meanSpan = Math.max(1.0, SPAN_OVER_MEAN * meanFromMin);
+        double span = meanSpan;
+        if (n >= SAMPLES && !quantileMissed) {
+            // The upper quartile of a sample, scaled to match the mean's span for exponential
+            // times: unlike the mean, it ignores a few far outliers (a timer a minute away among
+            // events microseconds apart), which would otherwise widen every bucket.
+            final long[] smp = sample;
+            for (int j = 0; j < SAMPLES; j++) {
+                smp[j] = ft[(int) ((long) j * n / SAMPLES)] - min;
+            }
+            Arrays.sort(smp);
+            span = Math.max(1.0, Math.min(meanSpan, QUARTILE_SPAN * smp[SAMPLES * 3 / 4]));
+        }
         // A power of two > n / EVENTS_PER_BUCKET, and at least 2.
         int count = Math.min(Integer.highestOneBit(Math.max(1, n / EVENTS_PER_BUCKET)) << 1, MAX_BUCKETS);
         double width = Math.ceil(span / count);
@@ -739,6 +759,9 @@ public final class Scheduler {
         }
         Arrays.fill(fe, kept, n, null);
         farCount = kept;
+        // A sample that misjudged the far list (few events placed) must not make every rebuild
+        // a near no-op: the next one then uses the mean, which places at least half.
+        quantileMissed = span < meanSpan && n - kept < n / 8;
     }
 
     // ---- the current bucket ----------------------------------------------------------------

@@ -16,7 +16,8 @@ class SchedulerModelTest {
     private static final class Tagged extends Event {
         final int id;
         long modelTime;
-        long modelSeq;
+        /** -1 until first scheduled, so that removing a new event from the model matches nothing. */
+        long modelSeq = -1;
 
         Tagged(int id) {
             this.id = id;
@@ -202,6 +203,7 @@ class SchedulerModelTest {
     @Test
     void aFewFarOutliersMatchTheReferenceModel() {
         runRandomOperations(16L, 20_000, 200_000, FEW_OUTLIERS, true);
+        runRandomOperations(29L, 20_000, 200_000, FEW_OUTLIERS, false); // thousands pending: sampled spans
     }
 
     /**
@@ -249,5 +251,33 @@ class SchedulerModelTest {
         runRandomOperations(19L, 1_000, 50_000, CLUMPS, true);
         runRandomOperations(20L, 1_000, 50_000, ONE_INSTANT, false);
         runRandomOperations(21L, 1_000, 50_000, MIXED, true);
+    }
+
+    /**
+     * A far list laid out so that the rebuild's evenly spaced sample sees only the few early
+     * events (every 100th scheduled), while nearly all the others are much later: the sampled
+     * span places few events, and order must not suffer from it (nor from the next rebuild
+     * falling back to the mean).
+     */
+    @Test
+    void aRebuildSampleThatMisjudgesTheFarListKeepsOrder() {
+        int n = 6_400;
+        Tagged[] events = new Tagged[n];
+        for (int i = 0; i < n; i++) {
+            events[i] = new Tagged(i);
+            schedule(events[i], i % 100 == 0 ? i : 1_000_000_000_000L + 7L * i % 1_000_003);
+        }
+        SplittableRandom rng = new SplittableRandom(28L);
+        for (int op = 0; op < 20_000 && !model.isEmpty(); op++) {
+            Tagged expected = model.pollFirst();
+            assertSame(expected, scheduler.pollFirst(), "operation " + op);
+            if (rng.nextInt(4) == 0) {
+                schedule(expected, scheduler.now() + rng.nextInt(1_000_000));
+            }
+        }
+        while (!model.isEmpty()) {
+            assertSame(model.pollFirst(), scheduler.pollFirst());
+        }
+        assertEquals(0, scheduler.pending());
     }
 }

@@ -83,7 +83,7 @@ public final class Core {
     }
 
     /** Time this core has spent working up to {@code now}: queued work not yet done is not counted. */
-    long busyPs(long now) {
+    public long busyPs(long now) {
         return busyTotalPs - Math.max(0, busyUntil - now);
     }
 

@@ -27,7 +27,8 @@ import org.sockeye.protocols.tcp.TcpSegment;
  * route (loopback's 65536 gives 65495); several listeners may share a port when every one set
  * SO_REUSEPORT, and a SYN then picks one by a hash of its four-tuple (reuseport_select_sock); an
  * ephemeral port is any in ip_local_port_range whose four-tuple is free (TIME_WAIT included: no
- * tcp_tw_reuse).
+ * tcp_tw_reuse); a listener's four-tuple in TIME_WAIT is reopened by a new SYN with a higher
+ * sequence number or timestamp (tcp_timewait_state_process, RFC 6191).
  */
 public final class TcpStack {
     /** Told when a listener has a connection ready to accept. */
@@ -65,8 +66,11 @@ public final class TcpStack {
 
         public void close() {
             List<TcpServer> group = listeners.get(listener.localPort());
-            if (group != null && group.remove(this) && group.isEmpty()) {
-                listeners.remove(listener.localPort());
+            if (group != null && group.remove(this)) {
+                closedListenerDrops += listener.drops();
+                if (group.isEmpty()) {
+                    listeners.remove(listener.localPort());
+                }
             }
         }
     }
@@ -82,6 +86,8 @@ public final class TcpStack {
     /** Connections (any state, TIME_WAIT included) per local port. */
     private final Int2IntOpenHashMap portUsers = new Int2IntOpenHashMap();
     private int nextEphemeral;
+    /** What listeners closed so far dropped (see {@link #listenDrops}). */
+    private long closedListenerDrops;
 
     TcpStack(Host host, TcpConfig config) {
         this.host = host;
@@ -123,6 +129,20 @@ public final class TcpStack {
         TcpServer s = new TcpServer(new TcpListener(cfg, 0, port, backlog), onAcceptable, reusePort);
         listeners.computeIfAbsent(port, p -> new ArrayList<>()).add(s);
         return s;
+    }
+
+    /**
+     * SYNs and handshake-completing ACKs that every listener of this host, closed ones included,
+     * dropped because its SYN or accept queue was full (Linux's TcpExtListenDrops).
+     */
+    public long listenDrops() {
+        long sum = closedListenerDrops;
+        for (List<TcpServer> group : listeners.values()) {
+            for (TcpServer s : group) {
+                sum += s.listener.drops();
+            }
+        }
+        return sum;
     }
 
     /** Whether a listener has {@code port}, or a connection uses it locally (bind's EADDRINUSE). */
@@ -201,8 +221,11 @@ public final class TcpStack {
         long k = key(p.dstPort, p.srcAddr, p.srcPort);
         TcpSocket s = connections.get(k);
         if (s != null) {
-            s.deliver(p);
-            return;
+            if (!s.connection().reopensFromTimeWait(p.tcp) || !listeners.containsKey(p.dstPort)) {
+                s.deliver(p);
+                return;
+            }
+            s.abort(); // a new SYN ends the TIME-WAIT incarnation; the listener takes it as a new connection
         }
         List<TcpServer> group = listeners.get(p.dstPort);
         if (group != null) {

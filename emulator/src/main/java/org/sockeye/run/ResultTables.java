@@ -58,12 +58,13 @@ public final class ResultTables {
 
     /**
      * One row per host: its cores, CPU utilisation (busy time over cores x duration), softirq
-     * time, interrupts, receive-ring drops and packets its stack sent and received. Hosts not
+     * time, interrupts, receive-ring drops, packets its stack sent and received, system calls,
+     * context switches and listen drops (SYNs and ACKs its listeners' full queues dropped). Hosts not
      * modelled as machines report one core and zero CPU.
      */
     public static Table hosts(Network net, long durationPs) {
         Table t = new Table("host", "cores", "cpu_utilisation", "softirq_s", "interrupts", "rx_ring_drops",
-                "packets_tx", "packets_rx", "syscalls", "context_switches");
+                "packets_tx", "packets_rx", "syscalls", "context_switches", "listen_drops");
         for (Node n : net.nodes()) {
             if (n instanceof Host h) {
                 Machine m = h.machine();
@@ -71,7 +72,7 @@ public final class ResultTables {
                 t.addRow(h.name(), m == null ? 1 : m.cpu().cores(), m == null ? 0.0 : m.utilisation(durationPs),
                         m == null ? 0.0 : Time.toSeconds(m.softirqPs()), m == null ? 0 : m.interrupts(),
                         m == null ? 0 : m.rxRingDrops(), h.packetsSent(), h.packetsReceived(), k.syscalls(),
-                        k.contextSwitches());
+                        k.contextSwitches(), h.tcp().listenDrops());
             }
         }
         return t;

@@ -1748,6 +1748,17 @@ public final class TcpConnection {
         return state;
     }
 
+    /**
+     * Whether {@code seg} may reopen this four-tuple from TIME-WAIT as a new connection (RFC 9293
+     * §3.6.1, MAY-2; RFC 6191 with timestamps; Linux tcp_timewait_state_process): a SYN without
+     * ACK or RST whose sequence number lies beyond what the previous incarnation received, or whose
+     * TSval is newer than the last one it saw. Anything else in TIME-WAIT gets the usual ACK.
+     */
+    public boolean reopensFromTimeWait(TcpSegment seg) {
+        return state == TcpState.TIME_WAIT && seg.has(SYN) && !seg.has(ACK) && !seg.has(RST)
+                && (gt(seg.seq, rcvNxt) || (tsOn && seg.hasTimestamps && tsRecent - seg.tsVal < 0));
+    }
+
     public ConnectionId id() {
         return id;
     }

@@ -26,6 +26,7 @@ public final class TcpListener {
     private final List<TcpConnection> synQueue = new ArrayList<>();
     private final ArrayDeque<TcpConnection> acceptQueue = new ArrayDeque<>();
     private long droppedSyns;
+    private long droppedAcks;
 
     public TcpListener(TcpConfig cfg, int localAddr, int localPort, int backlog) {
         if (backlog < 0) {
@@ -106,6 +107,16 @@ public final class TcpListener {
         return droppedSyns;
     }
 
+    /** Handshake-completing ACKs dropped because the accept queue was full (the SYN-ACK is sent again later). */
+    public long droppedAcks() {
+        return droppedAcks;
+    }
+
+    /** Everything this listener dropped for want of queue space: Linux's TcpExtListenDrops. */
+    public long drops() {
+        return droppedSyns + droppedAcks;
+    }
+
     public int localAddr() {
         return localAddr;
     }
@@ -129,6 +140,7 @@ public final class TcpListener {
             return true; // a Fast Open child is queued from its SYN on
         }
         if (acceptQueue.size() > backlog) {
+            droppedAcks++;
             return false;
         }
         synQueue.remove(child);

@@ -446,6 +446,7 @@ public final class Process implements Core.Client {
     /** The application's own work: {@code ps} of CPU time on the process's core (no system call). */
     public void compute(long ps, Resume k) {
         Call c = begin(Call.COMPUTE, -1, k);
+        kernel.syscalls--; // the application's own work, not a system call
         long cost = debtPs + Math.max(0, ps);
         debtPs = 0;
         result = 0;

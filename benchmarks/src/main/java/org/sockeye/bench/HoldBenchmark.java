@@ -43,6 +43,17 @@ public class HoldBenchmark {
     @Param({"1000", "100000", "1000000"})
     public int pending;
 
+    /**
+     * The increments' distribution: {@code exp}, the hold model's exponential (mean 1 us), is what
+     * the main figures in BENCHMARKS.md are. The others are the calendar queue's worst cases, run
+     * with e.g. {@code -p dist=outliers}: {@code outliers}, exponential, plus one event per 1 000
+     * pending that waits an hour away (far timers, a stop event: they stretch the calendar);
+     * {@code instants}, exactly 1, 2 or 3 us (the events sit on few instants, thousands per
+     * bucket); {@code zero}, every event at one instant.
+     */
+    @Param({"exp"})
+    public String dist;
+
     /** Power of two, so the cyclic walk is a mask; large enough that the cycle is not learnt. */
     private static final int INCREMENTS = 1 << 20;
     private static final long MEAN_INCREMENT = Time.US;
@@ -67,14 +78,33 @@ public class HoldBenchmark {
         picks = new int[INCREMENTS];
         for (int i = 0; i < INCREMENTS; i++) {
             // Inverse-CDF exponential; +1 keeps every increment positive.
-            increments[i] = 1 + (long) (-Math.log(1.0 - rng.nextDouble()) * MEAN_INCREMENT);
+            long exp = 1 + (long) (-Math.log(1.0 - rng.nextDouble()) * MEAN_INCREMENT);
             picks[i] = rng.nextInt(pending);
+            switch (dist) {
+                case "exp":
+                case "outliers":
+                    increments[i] = exp;
+                    break;
+                case "instants":
+                    increments[i] = (1 + rng.nextInt(3)) * Time.US;
+                    break;
+                case "zero":
+                    increments[i] = 0;
+                    break;
+                default:
+                    throw new IllegalArgumentException("dist: " + dist);
+            }
         }
         scheduler = new Scheduler();
         events = new Event[pending];
         for (int i = 0; i < pending; i++) {
             events[i] = new Nop();
             scheduler.schedule(events[i], increments[i & (INCREMENTS - 1)]);
+        }
+        if (dist.equals("outliers")) { // never due within a run: nothing pops them
+            for (int i = 0; i < Math.max(1, pending / 1000); i++) {
+                scheduler.schedule(new Nop(), 3600 * Time.S + i);
+            }
         }
         cursor = 0;
         // Reach steady state before measuring: the pending times take the hold model's shape

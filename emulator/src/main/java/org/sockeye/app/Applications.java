@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sockeye.config.AppSpec;
+import org.sockeye.config.EchoClientSpec;
+import org.sockeye.config.EchoServerSpec;
+import org.sockeye.config.KvClientSpec;
+import org.sockeye.config.KvServerSpec;
 import org.sockeye.config.JavaAppSpec;
 import org.sockeye.config.TcpBulkSpec;
 import org.sockeye.config.TcpSinkSpec;
@@ -36,6 +40,10 @@ public final class Applications {
         register(UdpSinkSpec.class, (s, c) -> new UdpSink(s, c.network(), c.flows()));
         register(TcpBulkSpec.class, (s, c) -> new TcpBulkSend(s, c.network(), c.flows()));
         register(TcpSinkSpec.class, (s, c) -> new TcpSink(s, c.network(), c.flows()));
+        register(EchoServerSpec.class, (s, c) -> new EchoServer(s, c.network(), c.results()));
+        register(EchoClientSpec.class, (s, c) -> new EchoClient(s, c.network(), c.results()));
+        register(KvServerSpec.class, (s, c) -> new KvServer(s, c.network(), c.results()));
+        register(KvClientSpec.class, (s, c) -> new KvClient(s, c.network(), c.results()));
         register(JavaAppSpec.class, UserApplicationRunner::new);
     }
 

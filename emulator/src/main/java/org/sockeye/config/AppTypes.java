@@ -14,6 +14,7 @@ final class AppTypes {
     private static Map<String, AppType> build() {
         Map<String, AppType> m = new LinkedHashMap<>();
         TrafficAppTypes.register(m);
+        RequestResponseAppTypes.register(m);
         m.put("java", new JavaAppType());
         return Collections.unmodifiableMap(m);
     }

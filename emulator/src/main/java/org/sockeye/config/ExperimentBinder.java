@@ -23,7 +23,7 @@ final class ExperimentBinder {
     static final Set<String> TOP_KEYS = ImmutableSet.of("name", "description", "duration", "seed", Parameters.KEY,
             "nodes", "links", "applications", "record", "tcp");
     private static final Set<String> NODE_KEYS = ImmutableSet.of("name", "kind", "tcp", "cpu", "nic",
-            "ephemeral-ports", CountExpansion.KEY);
+            "ephemeral-ports", "down", CountExpansion.KEY);
     private static final Pattern PORT_RANGE = Pattern.compile("(\\d{1,5})\\s*-\\s*(\\d{1,5})");
     private static final Map<String, NodeSpec.Kind> KINDS = ImmutableMap.of(
             "host", NodeSpec.Kind.HOST, "router", NodeSpec.Kind.ROUTER, "switch", NodeSpec.Kind.ROUTER);
@@ -44,7 +44,7 @@ final class ExperimentBinder {
         long seed = values.integer(top.scalar("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE, 1);
 
         Map<String, String> tcp = TcpSettings.bind(top.node("tcp"), Map.of(), values);
-        NodeTable nodes = bindNodes(top, tcp);
+        NodeTable nodes = bindNodes(top, tcp, duration);
         LinkBinder.Result links = new LinkBinder(values, nodes).bind(elements(top, "links", false));
         if (!links.endpointErrors()) {
             // Unknown endpoints already produce errors; connectivity on a broken graph would only add noise.
@@ -76,7 +76,7 @@ final class ExperimentBinder {
         return s;
     }
 
-    private NodeTable bindNodes(MapFields top, Map<String, String> tcp) {
+    private NodeTable bindNodes(MapFields top, Map<String, String> tcp, long durationPs) {
         NodeTable table = new NodeTable();
         List<YamlMap> elements = elements(top, "nodes", true);
         for (YamlMap m : elements) {
@@ -97,16 +97,27 @@ final class ExperimentBinder {
                     errors.at(f.node(key), key + " settings belong on hosts; '" + name + "' is a router");
                 }
             }
+            long down = downTime(f.scalar("down"), durationPs);
             if (name != null) {
                 boolean host = kind == NodeSpec.Kind.HOST;
                 table.add(new NodeSpec(name, kind, host ? Map.copyOf(nodeTcp) : Map.of(), host ? cpu : null,
-                        host ? nic : null, host ? ephemeral : null), nameNode, errors);
+                        host ? nic : null, host ? ephemeral : null, down), nameNode, errors);
             }
         }
         if (top.node("nodes") instanceof YamlList list && list.items().isEmpty()) {
             errors.at(list, "nodes must not be empty");
         }
         return table;
+    }
+
+    /** {@code down: 5s}: when the node goes down, before the end of the run; NEVER if absent or wrong. */
+    private long downTime(YamlScalar s, long durationPs) {
+        long t = values.time(s, NodeSpec.NEVER);
+        if (s != null && t >= durationPs) {
+            errors.at(s, "down '" + s.text() + "' must be before the end of the experiment");
+            return NodeSpec.NEVER;
+        }
+        return t;
     }
 
     /** {@code ephemeral-ports: 32768-60999} (ip_local_port_range), or null if absent or wrong. */

@@ -12,10 +12,15 @@ import java.util.Map;
  * @param nic the host's NIC model, or null: packets go straight between stack and link
  * @param ephemeralPorts the host's ephemeral port range ({@code ephemeral-ports:}, Linux's
  *     net.ipv4.ip_local_port_range), or null for Linux's default 32768-60999
+ * @param downPs when the node goes down ({@code down:}, a crash: it neither sends nor receives
+ *     from then on, and no one is told), or {@link #NEVER}
  */
 public record NodeSpec(String name, Kind kind, Map<String, String> tcp, CpuSpec cpu, NicSpec nic,
-        PortRange ephemeralPorts) {
+        PortRange ephemeralPorts, long downPs) {
     public enum Kind { HOST, ROUTER }
+
+    /** {@link #downPs} of a node that stays up. */
+    public static final long NEVER = -1;
 
     /** A range of ports, both ends included. */
     public record PortRange(int first, int last) {
@@ -26,6 +31,11 @@ public record NodeSpec(String name, Kind kind, Map<String, String> tcp, CpuSpec 
 
     public NodeSpec(String name, Kind kind, Map<String, String> tcp, CpuSpec cpu, NicSpec nic) {
         this(name, kind, tcp, cpu, nic, null);
+    }
+
+    public NodeSpec(String name, Kind kind, Map<String, String> tcp, CpuSpec cpu, NicSpec nic,
+            PortRange ephemeralPorts) {
+        this(name, kind, tcp, cpu, nic, ephemeralPorts, NEVER);
     }
 
     public NodeSpec(String name, Kind kind) {

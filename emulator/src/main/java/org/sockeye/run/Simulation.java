@@ -175,6 +175,8 @@ public final class Simulation {
         for (Application a : applications) {
             a.install();
         }
+        spec.nodes().stream().filter(n -> n.downPs() != org.sockeye.config.NodeSpec.NEVER).forEach(n ->
+                scheduler.schedule(n.downPs(), () -> network.node(n.name()).setDown(true))); // down: a crash
         recorder.start();
         long end = spec.durationPs();
         Scheduler.StopReason reason;

@@ -61,7 +61,10 @@ class ApplicationsTest {
         assertError(valid("type: udp-sink", "type: udp-snk"), 24, 11,
                 "unknown application type 'udp-snk' (did you mean 'udp-sink'?)");
         assertError(valid("    type: udp-sink\n", ""), 23, 5,
-                "missing required key 'type' in application (one of udp-cbr, udp-onoff, udp-sink, tcp-bulk, tcp-sink)");
+                "missing required key 'type' in application (one of " + String.join(", ", AppTypes.ALL.keySet())
+                        + ")");
+        assertEquals(java.util.List.of("udp-cbr", "udp-onoff", "udp-sink", "tcp-bulk", "tcp-sink"),
+                java.util.List.copyOf(AppTypes.ALL.keySet()).subList(0, 5), "every type, the traffic family first");
     }
 
     @Test

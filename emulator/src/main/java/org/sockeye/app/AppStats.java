@@ -15,6 +15,8 @@ import org.sockeye.sim.Time;
  */
 public final class AppStats {
     public final String name;
+    /** The application whose row this is: {@link #name}, or the owner of a part's row ({@code load/connect}). */
+    public final String application;
     public final String type;
     public final String node;
     /** When operations may happen: the application's start and stop (ops/s is over this window). */
@@ -29,7 +31,13 @@ public final class AppStats {
     private long[] sorted;
 
     public AppStats(String name, String type, String node, long startPs, long stopPs) {
+        this(name, name, type, node, startPs, stopPs);
+    }
+
+    /** The statistics of a part of {@code application} (its connects, say), in a row of its own. */
+    public AppStats(String name, String application, String type, String node, long startPs, long stopPs) {
         this.name = name;
+        this.application = application;
         this.type = type;
         this.node = node;
         this.startPs = startPs;

@@ -5,12 +5,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sockeye.app.http.HttpClient;
+import org.sockeye.app.http.HttpServer;
 import org.sockeye.config.AppSpec;
 import org.sockeye.config.EchoClientSpec;
 import org.sockeye.config.EchoServerSpec;
 import org.sockeye.config.KvClientSpec;
 import org.sockeye.config.KvServerSpec;
 import org.sockeye.config.JavaAppSpec;
+import org.sockeye.config.HttpClientSpec;
+import org.sockeye.config.HttpServerSpec;
 import org.sockeye.config.TcpBulkSpec;
 import org.sockeye.config.TcpSinkSpec;
 import org.sockeye.config.UdpCbrSpec;
@@ -45,6 +49,8 @@ public final class Applications {
         register(KvServerSpec.class, (s, c) -> new KvServer(s, c.network(), c.results()));
         register(KvClientSpec.class, (s, c) -> new KvClient(s, c.network(), c.results()));
         register(JavaAppSpec.class, UserApplicationRunner::new);
+        register(HttpServerSpec.class, HttpServer::new);
+        register(HttpClientSpec.class, HttpClient::new);
     }
 
     private static <S extends AppSpec> void register(Class<S> type, Factory<S> factory) {
@@ -65,7 +71,12 @@ public final class Applications {
 
     /** New statistics for an application that measures operations (a row of apps.csv). */
     public AppStats register(AppSpec spec, String type) {
-        AppStats s = new AppStats(spec.name(), type, spec.node(), spec.startPs(), spec.stopPs());
+        return register(spec, spec.name(), type);
+    }
+
+    /** New statistics for a part of an application (its connects, say): a row of apps.csv named {@code name}. */
+    public AppStats register(AppSpec spec, String name, String type) {
+        AppStats s = new AppStats(name, spec.name(), type, spec.node(), spec.startPs(), spec.stopPs());
         stats.add(s);
         return s;
     }

@@ -16,6 +16,7 @@ final class AppTypes {
         TrafficAppTypes.register(m);
         RequestResponseAppTypes.register(m);
         m.put("java", new JavaAppType());
+        HttpAppTypes.register(m);
         return Collections.unmodifiableMap(m);
     }
 }

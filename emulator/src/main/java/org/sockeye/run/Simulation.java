@@ -59,7 +59,7 @@ public final class Simulation {
         addProbes(spec.record());
         addTcpTracers(spec.record(), series);
         for (AppStats a : appResults.stats()) {
-            if (spec.record().wants("latency", a.name)) {
+            if (spec.record().wants("latency", a.application)) {
                 a.recordLatencies(series);
             }
         }

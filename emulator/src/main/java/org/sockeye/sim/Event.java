@@ -25,7 +25,8 @@ public abstract class Event {
     long seq = IDLE;
     /**
      * Slot in the structure that holds the event, where that structure needs one for O(1) cancel:
-     * the far list, the overflow pool, or the current bucket while it is a heap. Stale otherwise.
+     * the far list, a bucket's overflow array, or the current bucket while it is a heap. Stale
+     * otherwise.
      */
     int index = -1;
 

@@ -30,6 +30,8 @@ public final class TcpConnection {
     public static final int MSG_MORE = 0x8000;
     /** {@link #read} result at end of stream. */
     public static final int EOF = -1;
+    /** Receive-buffer room beyond the window for its rounding to the window scale (at most 14). */
+    private static final int WINDOW_ROUNDING_SLACK = (1 << 14) - 1;
 
     /** RFC 5681 §3.2: fast retransmit on the third duplicate ACK. */
     private static final int DUP_THRESH = 3;
@@ -158,7 +160,11 @@ public final class TcpConnection {
         this.cc = CongestionControls.byName(cfg.congestionControl());
         this.rtt = new RttEstimator(cfg.minRto(), cfg.maxRto(), cfg.rtoMinOnVariance());
         this.sndBuf = new ByteRing(cfg.sndbuf());
-        this.rcvBuf = new ByteRing(cfg.rcvbuf());
+        // The receive window is cfg.rcvbuf(); the buffer holds 2^14 - 1 bytes more, since a scaled
+        // window that must not shrink is rounded up to its scale (RFC 7323 §2.3, Linux
+        // tcp_select_window) and may then reach past rcvbuf by up to 2^shift - 1 bytes, which a
+        // receiver must take (Linux's truesize accounting leaves it that room).
+        this.rcvBuf = new ByteRing(cfg.rcvbuf() + WINDOW_ROUNDING_SLACK);
         java.util.Arrays.fill(deadlines, NOT_ARMED);
         sndUna = iss;
         sndNxt = iss;
@@ -227,7 +233,7 @@ public final class TcpConnection {
         c.fastOpenAccepted = acceptSynData;
         if (acceptSynData && syn.payloadLength > 0) {
             // RFC 7413 §4.2.2: data in a SYN with a valid cookie is delivered before the handshake ends.
-            int len = Math.min(syn.payloadLength, c.rcvBuf.free());
+            int len = Math.min(syn.payloadLength, c.windowSpace());
             c.rcvBuf.append(syn.payload, 0, len);
             c.rcvNxt += len;
             c.bytesReceived += len;
@@ -1311,7 +1317,10 @@ public final class TcpConnection {
         }
         if (len > 0) {
             int room = rcvBuf.capacity() - rcvBuf.size() - (seq - rcvNxt);
-            len = Math.min(len, Math.max(0, room));
+            if (room < len) {
+                len = Math.max(0, room);
+                ackNow = true; // data dropped for want of room: tell the sender at once (RFC 9293 §3.10.7.4)
+            }
         }
         if (len > 0) {
             byte[] payload = seg.payload;
@@ -1405,8 +1414,8 @@ public final class TcpConnection {
             return;
         }
         int current = Math.max(0, rcvAdvEdge - rcvNxt);
-        int possible = rcvBuf.free();
-        int threshold = Math.min(rcvBuf.capacity() / 2, rcvMss);
+        int possible = windowSpace();
+        int threshold = Math.min(cfg.rcvbuf() / 2, rcvMss);
         if (possible >= 2 * current && possible - current >= threshold) {
             sendAck(now, out);
         }
@@ -1664,8 +1673,13 @@ public final class TcpConnection {
         return (int) (now / Units.US) + 1;
     }
 
+    /** What the receive window may offer now: rcvbuf less the data waiting to be read. */
+    private int windowSpace() {
+        return Math.max(0, cfg.rcvbuf() - rcvBuf.size());
+    }
+
     private int advertisedWindowField(boolean syn) {
-        int free = rcvBuf.free();
+        int free = windowSpace();
         if (syn) {
             int w = Math.min(free, 65535); // RFC 7323 §2.2: never scaled in a SYN
             rcvAdvEdge = rcvNxt + w;
@@ -1673,7 +1687,7 @@ public final class TcpConnection {
         }
         int current = Math.max(0, rcvAdvEdge - rcvNxt);
         // RFC 9293 §3.8.6.2.2 receiver SWS avoidance: move the right edge by at least min(buf/2, MSS).
-        int wnd = free - current >= Math.min(rcvBuf.capacity() / 2, rcvMss) ? free : current;
+        int wnd = free - current >= Math.min(cfg.rcvbuf() / 2, rcvMss) ? free : current;
         int field = wnd >> rcvShift;
         if ((field << rcvShift) < current) {
             field = (current + (1 << rcvShift) - 1) >> rcvShift; // never shrink the window

@@ -55,6 +55,26 @@ class FlowControlTest {
     }
 
     @Test
+    void aWindowRoundedUpToItsScaleIsTakenWholeWhenTheReaderStops_rfc7323_2_3() {
+        // rcvbuf 100 000 is no multiple of 2^7: as the buffer fills, the window that must not
+        // shrink is rounded up past it, and the receiver must still take all the window offered.
+        TcpConfig server = TcpProfiles.linux().with("rcvbuf", "100000");
+        net.listen(B, 80, server, 8, servers::add);
+        TestNet.Endpoint c = net.connect(A, 40000, B, 80, TcpProfiles.linux().with("sndbuf", "300000"));
+        net.runUntil(100 * MS);
+        TestNet.Endpoint s = servers.get(0);
+        assertEquals(300_000, c.send(300_000, null)); // the server never reads
+        net.runUntil(5 * S);
+        assertEquals(0, c.conn.info().timeouts(), "nothing the window offered was dropped, so no timeout");
+        assertEquals(0, c.conn.info().totalRetrans());
+        long taken = s.conn.info().bytesReceived();
+        assertEquals(c.conn.info().bytesAcked(), taken);
+        // Each ACK may round the edge up again (Linux's ALIGN(cur_win) does the same), so the
+        // window creeps past rcvbuf by a little per segment, never past the buffer's slack.
+        assertTrue(taken >= 100_000 && taken < 100_000 + (1 << 14), "the buffer's worth, plus the rounding: " + taken);
+    }
+
+    @Test
     void windowScalingAdvertisesMoreThan64KiB_rfc7323_2() {
         TcpConfig cfg = TcpProfiles.linux().with("rcvbuf", "1m");
         net.listen(B, 80, cfg, 8, servers::add);

@@ -14,6 +14,7 @@ final class Call {
     static final int EPOLL_WAIT = 7;
     static final int SLEEP = 8;
     static final int COMPUTE = 9;
+    static final int CLOSE = 10;
 
     int op;
     int fd;

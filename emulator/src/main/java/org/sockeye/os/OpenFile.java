@@ -114,6 +114,20 @@ abstract class OpenFile {
         return 0;
     }
 
+    /** Whether a blocking close must wait before it returns (SO_LINGER with a timeout, data unacknowledged). */
+    boolean lingers() {
+        return false;
+    }
+
+    /** How long a lingering close may wait. */
+    long lingerPs() {
+        return 0;
+    }
+
+    /** A lingering close starts: begin the orderly shutdown while the descriptor still exists. */
+    void startClosing() {
+    }
+
     /** The file whose wait queue a call that blocks sleeps on: its own, unless the wait is for another's room. */
     OpenFile waitTarget(Call c) {
         return this;

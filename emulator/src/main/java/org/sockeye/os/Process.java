@@ -182,7 +182,8 @@ public final class Process implements Core.Client {
     /**
      * close(2). The description is released with its last descriptor; a TCP connection then goes
      * on closing in the kernel (FIN, TIME_WAIT), or is reset if unread data remains or SO_LINGER
-     * is on with a zero timeout. close never blocks here, not even with a SO_LINGER timeout.
+     * is on with a zero timeout. This form never waits; {@link #close(int, Resume)} honours a
+     * SO_LINGER timeout.
      */
     public int close(int fd) {
         charge(0);
@@ -453,6 +454,20 @@ public final class Process implements Core.Client {
         cpu(cost, RESUME);
     }
 
+    /**
+     * close(2) as a call that may wait: on a blocking TCP socket with SO_LINGER set to a timeout,
+     * the last close sends the FIN and returns 0 once it is acknowledged, or EWOULDBLOCK (EAGAIN)
+     * when the timeout passes first; the descriptor is gone either way (Linux tcp_close).
+     * Otherwise as {@link #close(int)}.
+     */
+    public void close(int fd, Resume k) {
+        Call c = begin(Call.CLOSE, fd, k);
+        if (c.file != null && c.file.lingers() && c.file.refs == 1 && !c.file.nonblocking) {
+            c.timeoutPs = c.file.lingerPs();
+        }
+        enter(0);
+    }
+
     /** Ends the process: its descriptors are closed and any call in progress is abandoned. */
     public void exit() {
         if (exited) {
@@ -566,6 +581,8 @@ public final class Process implements Core.Client {
             case TIMED_OUT -> {
                 if (call.op == Call.SELECT) {
                     ReadinessScan.clearSets(call);
+                } else if (call.op == Call.CLOSE) {
+                    uninstall(call.fd); // the linger timed out: the descriptor is gone all the same
                 }
                 finish(timeoutResult(call));
             }
@@ -607,8 +624,23 @@ public final class Process implements Core.Client {
             case Call.SELECT -> ReadinessScan.select(this, c);
             case Call.EPOLL_WAIT -> c.file instanceof EpollFile e ? e.collect(c) : OpenFile.err(Errno.EINVAL);
             case Call.SLEEP -> c.retry ? 0 : OpenFile.BLOCK;
+            case Call.CLOSE -> closing(c);
             default -> throw new IllegalStateException("op " + c.op);
         };
+    }
+
+    /** A close that may linger: the FIN goes out first, the descriptor is released once it is acked. */
+    private long closing(Call c) {
+        if (c.timeoutPs > 0 && c.file.lingers()) {
+            if (!c.retry) {
+                c.file.startClosing();
+            }
+            if (c.file.lingers()) {
+                return OpenFile.BLOCK;
+            }
+        }
+        uninstall(c.fd);
+        return 0;
     }
 
     /** What a call that timed out returns. */
@@ -639,7 +671,7 @@ public final class Process implements Core.Client {
     private static int interest(Call c) {
         return switch (c.op) {
             case Call.ACCEPT, Call.RECV, Call.EPOLL_WAIT -> Sys.POLLIN | Sys.POLLRDHUP;
-            case Call.CONNECT, Call.SEND -> Sys.POLLOUT;
+            case Call.CONNECT, Call.SEND, Call.CLOSE -> Sys.POLLOUT;
             default -> -1;
         };
     }

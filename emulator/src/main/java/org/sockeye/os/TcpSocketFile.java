@@ -21,8 +21,9 @@ import org.sockeye.protocols.tcp.TcpState;
  * and read back doubled (the kernel's bookkeeping overhead), while the window and send buffer the
  * engine uses are the value asked for; an accepted socket inherits its listener's options; a
  * listener closed with connections still in its accept queue resets them; SO_LINGER with a zero
- * timeout makes close send a RST (no TIME_WAIT); a lingering close with a timeout does not block
- * (the FIN is sent and close returns, as for a non-blocking socket).
+ * timeout makes close send a RST (no TIME_WAIT); with a positive timeout a blocking
+ * {@link Process#close(int, Resume)} sends the FIN and waits until it is acknowledged (all data
+ * delivered) or the timeout passes (EWOULDBLOCK), as Linux's tcp_close does.
  */
 final class TcpSocketFile extends OpenFile implements TcpSocket.Handler, TcpStack.AcceptHandler {
     /** net.core.rmem_max and wmem_max defaults: the most SO_RCVBUF/SO_SNDBUF can ask for. */
@@ -140,6 +141,7 @@ final class TcpSocketFile extends OpenFile implements TcpSocket.Handler, TcpStac
             case READABLE -> wakeUp(Sys.POLLIN);
             case WRITABLE -> wakeUp(Sys.POLLOUT);
             case PEER_FIN -> wakeUp(Sys.POLLIN | Sys.POLLRDHUP);
+            case FIN_ACKED -> wakeUp(Sys.POLLOUT); // a lingering close may return
             case RESET -> {
                 pendingError = everConnected ? Errno.ECONNRESET : Errno.ECONNREFUSED;
                 wakeUp(-1);
@@ -399,6 +401,28 @@ final class TcpSocketFile extends OpenFile implements TcpSocket.Handler, TcpStac
         }
         wakeUp(-1);
         return 0;
+    }
+
+    /** Whether closing must wait: SO_LINGER with a timeout, and our FIN not acknowledged yet. */
+    @Override
+    boolean lingers() {
+        if (lingerSeconds <= 0 || sock == null) {
+            return false;
+        }
+        TcpState st = sock.connection().state();
+        return st == TcpState.ESTABLISHED || st == TcpState.CLOSE_WAIT || st == TcpState.FIN_WAIT_1
+                || st == TcpState.CLOSING || st == TcpState.LAST_ACK || st == TcpState.SYN_RECEIVED;
+    }
+
+    @Override
+    long lingerPs() {
+        return lingerSeconds * 1_000_000_000_000L;
+    }
+
+    /** A lingering close begins: the FIN follows the queued data; the descriptor stays until it is acked. */
+    @Override
+    void startClosing() {
+        sock.close();
     }
 
     @Override

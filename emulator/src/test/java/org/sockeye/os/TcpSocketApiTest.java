@@ -308,6 +308,39 @@ class TcpSocketApiTest {
         assertTrue(secondDelay > Time.MS && secondDelay < Time.MS + 50 * Time.US, "second: " + secondDelay);
     }
 
+    @Test
+    void aLingeringCloseWaitsForItsFinToBeAcknowledgedOrForItsTimeout() {
+        // Linux tcp_close with SO_LINGER {on, t}: a blocking close waits until the peer has all the
+        // data (our FIN acknowledged), or t seconds, then EWOULDBLOCK; the descriptor is gone either way.
+        server((s, fd) -> { }); // accepts, never reads: the kernel still acknowledges
+        Process c = bed.process("a");
+        int fd = c.socket(AF_INET, SOCK_STREAM);
+        c.setsockopt(fd, SOL_SOCKET, Sys.SO_LINGER, 3);
+        long[] took = new long[2];
+        c.connect(fd, bed.at("b", 80), r -> c.send(fd, 10_000, 0, n -> {
+            long start = c.now();
+            c.close(fd, x -> {
+                bed.results.add(x);
+                took[0] = c.now() - start;
+                bed.results.add((long) c.close(fd)); // already closed
+                int again = c.socket(AF_INET, SOCK_STREAM);
+                c.setsockopt(again, SOL_SOCKET, Sys.SO_LINGER, 3);
+                c.connect(again, bed.at("b", 80), y -> c.send(again, 10_000, 0, z -> {
+                    bed.host("b").setDown(true); // nothing will be acknowledged now
+                    long t1 = c.now();
+                    c.close(again, w -> {
+                        bed.results.add(w);
+                        took[1] = c.now() - t1;
+                    });
+                }));
+            });
+        }));
+        bed.runFor(10 * Time.S);
+        assertEquals(List.of(0L, err(Errno.EBADF), err(Errno.EAGAIN)), bed.results);
+        assertTrue(took[0] > 2 * Time.MS && took[0] < 3 * Time.MS, "one round trip after the data: " + took[0]);
+        assertEquals(3 * Time.S, took[1], "the linger timeout");
+    }
+
     /** Accepts connections and records when each one's first data can be read. */
     private static void serveReads(Process s, int listener, List<Long> arrivals) {
         s.accept(listener, fd -> s.recv((int) fd, 1000, 0, n -> {

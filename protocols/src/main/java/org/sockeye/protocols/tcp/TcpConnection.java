@@ -611,12 +611,17 @@ public final class TcpConnection {
             }
             if (finQueued && gt(sndUna, finSeq)) {
                 switch (state) {
-                    case FIN_WAIT_1 -> state = TcpState.FIN_WAIT_2;
+                    case FIN_WAIT_1 -> {
+                        state = TcpState.FIN_WAIT_2;
+                        post(TcpEvent.FIN_ACKED);
+                    }
                     case CLOSING -> {
+                        post(TcpEvent.FIN_ACKED);
                         enterTimeWait(now, out);
                         return;
                     }
                     case LAST_ACK -> {
+                        post(TcpEvent.FIN_ACKED);
                         enterClosed(out);
                         return;
                     }

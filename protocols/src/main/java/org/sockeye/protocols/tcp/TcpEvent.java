@@ -10,6 +10,8 @@ public enum TcpEvent {
     WRITABLE,
     /** The peer's FIN arrived after all its data: reads will return end of stream. */
     PEER_FIN,
+    /** Our FIN was acknowledged: the peer has every byte we sent (what a lingering close waits for). */
+    FIN_ACKED,
     /** The peer reset the connection (ECONNRESET, or ECONNREFUSED in SYN_SENT). */
     RESET,
     /** The connection ended after retransmissions or keep-alive probes went unanswered (ETIMEDOUT). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sockeye.app.AppStats;
 import org.sockeye.app.FlowStats;
 import org.sockeye.config.ConfigException;
 import org.sockeye.config.ExperimentSpec;
@@ -71,7 +72,21 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
+        if (!s.apps().isEmpty()) {
+            out.printf("  %-24s %-12s %12s %12s %10s %10s %s%n", "application", "type", "operations", "ops/s", "p50",
+                    "p99", "errors");
+            for (AppStats a : s.apps()) {
+                out.printf("  %-24s %-12s %12d %12s %10s %10s %s%n", a.name, a.type, a.operations(),
+                        Humanize.count(a.operationsPerSecond(e.durationPs())), latency(a, 0.5), latency(a, 0.99),
+                        a.errors() == 0 ? "0" : a.errorDetail());
+            }
+        }
         out.println("results: " + s.directory());
+    }
+
+    private static String latency(AppStats a, double q) {
+        long ps = a.latencyPercentilePs(q);
+        return ps < 0 ? "-" : Humanize.seconds(ps / 1e12);
     }
 
     /** Shows "simulated X of Y" on the terminal once a run has taken more than two seconds. */

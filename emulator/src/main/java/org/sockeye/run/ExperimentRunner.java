@@ -61,7 +61,7 @@ public final class ExperimentRunner {
                 CsvIO.write(ResultTables.apps(sim.appStats(), duration), out.resolve("apps.csv"));
             }
             RunSummary summary = new RunSummary(dir.target(), sim.scheduler().now(), sim.scheduler().executed(), wall,
-                    reason.name().toLowerCase(), sim.flows().all());
+                    reason.name().toLowerCase(), sim.flows().all(), sim.appStats());
             writeRunJson(out.resolve("run.json"), spec, sim, summary);
             if (report && !spec.record().charts().isEmpty()) {
                 ResultsReport.render(out, reportOptions(spec.record()));

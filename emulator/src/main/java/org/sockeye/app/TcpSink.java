@@ -1,5 +1,6 @@
 package org.sockeye.app;
 
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import org.sockeye.config.TcpSinkSpec;
 import org.sockeye.net.Network;
 import org.sockeye.os.EpollEvent;
@@ -35,6 +36,8 @@ public final class TcpSink extends Application {
     /** The connection being drained (fd), or -1. */
     private int draining = -1;
     private FlowStats drainingFlow;
+    /** Each open connection's flow, by descriptor (looked up at its first data). */
+    private final Int2ObjectOpenHashMap<FlowStats> flowOf = new Int2ObjectOpenHashMap<>();
 
     public TcpSink(TcpSinkSpec spec, Network net, FlowTable flows) {
         super(spec, net.host(spec.node()));
@@ -86,8 +89,14 @@ public final class TcpSink extends Application {
             return;
         }
         draining = (int) e.data;
-        SockAddr peer = process.getpeername(draining);
-        drainingFlow = peer == null ? null : flows.bySource(peer.address(), peer.port(), "tcp");
+        drainingFlow = flowOf.get(draining);
+        if (drainingFlow == null) { // the connection's first data: find its flow once
+            SockAddr peer = process.getpeername(draining);
+            if (peer != null) {
+                drainingFlow = flows.bySource(peer.address(), peer.port(), "tcp");
+                flowOf.put(draining, drainingFlow);
+            }
+        }
         process.read(draining, READ_CHUNK, onRead);
     }
 
@@ -113,6 +122,7 @@ public final class TcpSink extends Application {
         }
         if (n != -Errno.EAGAIN.code) {
             process.close(draining);
+            flowOf.remove(draining);
         }
         draining = -1;
         handleNext();

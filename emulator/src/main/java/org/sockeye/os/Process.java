@@ -446,8 +446,7 @@ public final class Process implements Core.Client {
 
     /** The application's own work: {@code ps} of CPU time on the process's core (no system call). */
     public void compute(long ps, Resume k) {
-        Call c = begin(Call.COMPUTE, -1, k);
-        kernel.syscalls--; // the application's own work, not a system call
+        begin(Call.COMPUTE, -1, k); // the application's own work, not a system call
         long cost = debtPs + Math.max(0, ps);
         debtPs = 0;
         result = 0;
@@ -499,7 +498,6 @@ public final class Process implements Core.Client {
                     + "a process is single-threaded; make the next call from the continuation");
         }
         busy = true;
-        kernel.syscalls++;
         Call c = call;
         c.op = op;
         c.fd = fd;
@@ -511,6 +509,7 @@ public final class Process implements Core.Client {
 
     /** Pays the entry cost (system call + {@code extraPs} + what earlier calls owe), then attempts. */
     private void enter(long extraPs) {
+        kernel.syscalls++;
         long cost = debtPs + costs.syscallPs() + extraPs;
         debtPs = 0;
         cpu(cost, ATTEMPT);
@@ -623,7 +622,7 @@ public final class Process implements Core.Client {
             case Call.POLL -> ReadinessScan.poll(this, c);
             case Call.SELECT -> ReadinessScan.select(this, c);
             case Call.EPOLL_WAIT -> c.file instanceof EpollFile e ? e.collect(c) : OpenFile.err(Errno.EINVAL);
-            case Call.SLEEP -> c.retry ? 0 : OpenFile.BLOCK;
+            case Call.SLEEP -> OpenFile.BLOCK; // only its timeout ends it
             case Call.CLOSE -> closing(c);
             default -> throw new IllegalStateException("op " + c.op);
         };
@@ -738,10 +737,6 @@ public final class Process implements Core.Client {
         stopWaiting();
         kernel.contextSwitches++;
         call.retry = true;
-        if (call.op == Call.SLEEP) {
-            cpu(costs.contextSwitchPs(), ATTEMPT);
-            return;
-        }
         cpu(costs.contextSwitchPs(), TIMED_OUT);
     }
 

@@ -9,6 +9,7 @@ import org.sockeye.protocols.tcp.TcpConnection;
 import org.sockeye.protocols.tcp.TcpEvent;
 import org.sockeye.protocols.tcp.TcpOption;
 import org.sockeye.protocols.tcp.TcpState;
+import org.sockeye.sim.Time;
 
 /**
  * An AF_INET SOCK_STREAM socket: unconnected, listening (a {@link TcpStack.TcpServer}) or a
@@ -416,7 +417,7 @@ final class TcpSocketFile extends OpenFile implements TcpSocket.Handler, TcpStac
 
     @Override
     long lingerPs() {
-        return lingerSeconds * 1_000_000_000_000L;
+        return lingerSeconds * Time.S;
     }
 
     /** A lingering close begins: the FIN follows the queued data; the descriptor stays until it is acked. */
@@ -534,8 +535,8 @@ final class TcpSocketFile extends OpenFile implements TcpSocket.Handler, TcpStac
                 case Sys.TCP_NODELAY -> nodelay ? 1 : 0;
                 case Sys.TCP_CORK -> cork ? 1 : 0;
                 case Sys.TCP_QUICKACK -> quickack ? 1 : 0;
-                case Sys.TCP_KEEPIDLE -> keepIdle != 0 ? keepIdle : cfg.keepaliveIdle() / 1_000_000_000_000L;
-                case Sys.TCP_KEEPINTVL -> keepIntvl != 0 ? keepIntvl : cfg.keepaliveInterval() / 1_000_000_000_000L;
+                case Sys.TCP_KEEPIDLE -> keepIdle != 0 ? keepIdle : cfg.keepaliveIdle() / Time.S;
+                case Sys.TCP_KEEPINTVL -> keepIntvl != 0 ? keepIntvl : cfg.keepaliveInterval() / Time.S;
                 case Sys.TCP_KEEPCNT -> keepCnt != 0 ? keepCnt : cfg.keepaliveCount();
                 case Sys.TCP_MAXSEG -> sock != null ? sock.connection().info().sndMss() : cfg.mss();
                 case Sys.TCP_FASTOPEN -> fastOpenQueue;

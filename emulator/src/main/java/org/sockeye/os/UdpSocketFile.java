@@ -114,7 +114,9 @@ final class UdpSocketFile extends OpenFile implements UdpSocket.Receiver {
         int n = Math.min(d.payloadLength, c.length);
         MsgHdr m = c.msg;
         if (m != null) {
-            m.name = SockAddr.inet(d.srcAddr, d.srcPort);
+            if (m.name == null || m.name.address() != d.srcAddr || m.name.port() != d.srcPort) {
+                m.name = SockAddr.inet(d.srcAddr, d.srcPort); // a new sender: the same one reuses it
+            }
             m.appSeq = d.appSeq;
             m.appTimestamp = d.appTimestamp;
             m.flags = n < d.payloadLength ? Sys.MSG_TRUNC : 0;

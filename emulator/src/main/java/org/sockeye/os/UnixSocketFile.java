@@ -382,7 +382,11 @@ final class UnixSocketFile extends OpenFile {
         copy(ch, c.data, 0, n);
         MsgHdr m = c.msg;
         if (m != null) {
-            m.name = ch.from == null ? null : SockAddr.unix(ch.from);
+            if (ch.from == null) {
+                m.name = null;
+            } else if (m.name == null || !ch.from.equals(m.name.path())) {
+                m.name = SockAddr.unix(ch.from); // a new sender: the same one reuses it
+            }
             m.flags = n < ch.remaining ? Sys.MSG_TRUNC : 0;
             m.rights = NO_RIGHTS;
         }

@@ -46,27 +46,6 @@ public final class HtmlReport {
     }
 
     /**
-     * @param title      page title (usually the experiment name)
-     * @param runFacts   run.json's top-level entries, in file order
-     * @param flows      flows.csv, or null when absent
-     * @param links      links.csv, or null when absent
-     * @param charts     charts written, in display order
-     * @param notes      remarks for the reader (e.g. flows left out), may be empty
-     * @param experiment experiment.yaml text, or null
-     */
-    public static String render(String title, Map<String, Object> runFacts, Table flows, Table links,
-                                List<ChartEntry> charts, List<String> notes, String experiment) {
-        Map<String, Table> tables = new java.util.LinkedHashMap<>();
-        if (flows != null) {
-            tables.put("Flows", flows);
-        }
-        if (links != null) {
-            tables.put("Links", links);
-        }
-        return render(title, runFacts, tables, charts, notes, "Experiment", experiment);
-    }
-
-    /**
      * The general page: facts, tables under their headings, charts, and a source text (an
      * experiment or sweep file). A cell holding a relative {@code .html} path becomes a link.
      */

@@ -45,7 +45,8 @@ class HtmlTest {
         List<ChartEntry> charts = List.of(new ChartEntry("cwnd-f1", "Congestion window: <f1>",
                 List.of(ImageFormat.PNG, ImageFormat.SVG)), new ChartEntry("goodput", "Goodput",
                 List.of(ImageFormat.PNG)));
-        String html = HtmlReport.render("t<1>", facts, flows, null, charts, List.of("note & more"), "a: <b>");
+        String html = HtmlReport.render("t<1>", facts, Map.of("Flows", flows), charts, List.of("note & more"),
+                "Experiment", "a: <b>");
         assertFalse(html.contains("<script>alert"));
         assertFalse(html.contains("<b>"));
         assertTrue(html.contains("&lt;b&gt;f1&lt;/b&gt;"));
